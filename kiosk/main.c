@@ -1,8 +1,346 @@
-/* main.c - composition root of linli-kiosk (filled in by the CLI work). */
-#include <stdio.h>
+/*
+ * main.c - composition root of linli-kiosk: parses the command line, opens
+ * the cache and runs the requested actions. The touch UI and sync are
+ * wired in here as they arrive; until the UI exists, running the kiosk
+ * prints the cache's summary.
+ */
+#include "buf.h"
+#include "bundle.h"
+#include "civil_time.h"
+#include "clock.h"
+#include "demo.h"
+#include "err.h"
+#include "geo.h"
+#include "store.h"
 
-int main(void)
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define CACHE_FILE "cache.sqlite"
+
+struct options {
+    const char *data_dir;
+    const char *assets_dir;
+    const char *import_file;
+    const char *export_file;
+    bool demo, dump;
+    bool fixed_now;
+    int64_t now_ms;
+};
+
+static void usage(FILE *f)
 {
-    puts("linli-kiosk " LINLI_VERSION);
+    fputs("usage: linli-kiosk [options]\n"
+          "\n"
+          "  --data DIR       cache folder (default: $XDG_STATE_HOME/linli,\n"
+          "                   else /var/lib/linli as root, else\n"
+          "                   ~/.local/state/linli)\n"
+          "  --assets DIR     assets folder (default: " LINLI_DEFAULT_ASSETS
+          ")\n"
+          "  --demo           load the demo community if the cache is empty\n"
+          "  --import FILE    validate a bundle file and apply it; on bad\n"
+          "                   input print why, exit 1 and change nothing\n"
+          "  --export FILE    write the cache as a bundle file ('-': stdout)\n"
+          "  --dump           print a JSON summary of the cache\n"
+          "  --now TIME       pretend it is TIME (RFC 3339), for tests/demos\n"
+          "  --help           show this help\n"
+          "  --version        show the version\n",
+          f);
+}
+
+static int die(const char *fmt, const char *a, const char *b)
+{
+    fputs("linli-kiosk: ", stderr);
+    fprintf(stderr, fmt, a, b);
+    fputc('\n', stderr);
+    return 1;
+}
+
+/* mkdir -p, private to the kiosk user (the cache holds phone numbers). */
+static int make_dirs(const char *path)
+{
+    char tmp[4096];
+    if (snprintf(tmp, sizeof tmp, "%s", path) >= (int)sizeof tmp)
+        return -1;
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(tmp, 0755) && errno != EEXIST)
+            return -1;
+        *p = '/';
+    }
+    return mkdir(tmp, 0700) && errno != EEXIST ? -1 : 0;
+}
+
+static const char *default_data_dir(char *out, size_t n)
+{
+    const char *xdg = getenv("XDG_STATE_HOME");
+    const char *home = getenv("HOME");
+    if (xdg && *xdg)
+        snprintf(out, n, "%s/linli", xdg);
+    else if (geteuid() != 0 && home && *home)
+        snprintf(out, n, "%s/.local/state/linli", home);
+    else
+        snprintf(out, n, "/var/lib/linli");
+    return out;
+}
+
+static int parse_args(int argc, char **argv, struct options *o)
+{
+    enum { OPT_DATA = 256, OPT_ASSETS, OPT_IMPORT, OPT_EXPORT, OPT_NOW };
+    static const struct option longopts[] = {
+        {"data", required_argument, NULL, OPT_DATA},
+        {"assets", required_argument, NULL, OPT_ASSETS},
+        {"demo", no_argument, NULL, 'D'},
+        {"import", required_argument, NULL, OPT_IMPORT},
+        {"export", required_argument, NULL, OPT_EXPORT},
+        {"dump", no_argument, NULL, 'd'},
+        {"now", required_argument, NULL, OPT_NOW},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    int64_t now_s;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_DATA: o->data_dir = optarg; break;
+        case OPT_ASSETS: o->assets_dir = optarg; break;
+        case 'D': o->demo = true; break;
+        case OPT_IMPORT: o->import_file = optarg; break;
+        case OPT_EXPORT: o->export_file = optarg; break;
+        case 'd': o->dump = true; break;
+        case OPT_NOW:
+            if (!civil_parse_timestamp(optarg, &now_s))
+                return die("--now: expected a time like "
+                           "2026-11-23T10:00:00+08:00, not '%s'%s",
+                           optarg, "");
+            o->fixed_now = true;
+            o->now_ms = now_s * 1000;
+            break;
+        case 'h': usage(stdout); exit(0);
+        case 'V': puts("linli-kiosk " LINLI_VERSION); exit(0);
+        default: usage(stderr); return 2;
+        }
+    }
+    if (optind < argc)
+        return die("unexpected argument '%s'%s", argv[optind], "");
     return 0;
+}
+
+/* Parses text as a bundle and applies it; message on stderr on failure. */
+static int apply_text(struct store *st, const char *text, size_t len,
+                      const char *what, int64_t now_ms)
+{
+    char err[512];
+    struct bundle *b = NULL;
+    int rc = bundle_parse(text, len, &b, err, sizeof err);
+    if (rc)
+        return die("cannot import %s: %s", what, err);
+    rc = store_apply_bundle(st, b, now_ms);
+    bundle_free(b);
+    if (rc)
+        return die("cannot store %s: %s", what, store_errmsg(st));
+    return 0;
+}
+
+static int import_file(struct store *st, const char *path, int64_t now_ms)
+{
+    struct buf in;
+    buf_init(&in, BUNDLE_MAX_BYTES);
+    int rc = buf_read_file(&in, path);
+    if (rc == ERR_TOO_BIG)
+        rc = die("cannot import %s: larger than %s", path, "32 MiB");
+    else if (rc)
+        rc = die("cannot read %s: %s", path, strerror(errno));
+    else
+        rc = apply_text(st, in.data ? in.data : "", in.len, path, now_ms);
+    buf_release(&in);
+    return rc;
+}
+
+static int load_demo(struct store *st, const char *assets, int64_t now_ms)
+{
+    char path[4096], err[512];
+    snprintf(path, sizeof path, "%s/demo/community.json", assets);
+    struct buf in;
+    buf_init(&in, BUNDLE_MAX_BYTES);
+    if (buf_read_file(&in, path)) {
+        buf_release(&in);
+        return die("cannot read the demo community %s: %s", path,
+                   strerror(errno));
+    }
+    char *json = NULL;
+    size_t len = 0;
+    int rc = demo_bundle_make(in.data, in.len, now_ms / 1000, &json, &len,
+                              err, sizeof err);
+    buf_release(&in);
+    if (rc)
+        return die("cannot make the demo community: %s%s", err, "");
+    rc = apply_text(st, json, len, path, now_ms);
+    free(json);
+    return rc;
+}
+
+static int export_file(struct store *st, const char *path)
+{
+    size_t len;
+    int rc;
+    char *json = store_export(st, &len, &rc);
+    if (!json)
+        return die("cannot export: %s%s",
+                   rc == ERR_NOT_FOUND ? "the cache is empty" : err_str(rc),
+                   "");
+    FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
+    bool ok = f && fwrite(json, 1, len, f) == len;
+    if (f && f != stdout)
+        ok = fclose(f) == 0 && ok;
+    else if (f)
+        ok = fflush(f) == 0 && ok;
+    free(json);
+    return ok ? 0 : die("cannot write %s: %s", path, strerror(errno));
+}
+
+/* Counts of services per category and per walking ring, open now, active
+ * notices, bookable slots: what a person checking the data wants to see. */
+static int dump_directory(struct store *st, int64_t now_s, json_t *out)
+{
+    struct category_row cats[MAX_CATEGORIES];
+    int n_cats;
+    if (store_categories(st, cats, MAX_CATEGORIES, &n_cats))
+        return ERR_DB;
+    json_t *by_cat = json_object();
+    for (int i = 0; i < n_cats; i++)
+        json_object_set_new(by_cat, cats[i].id,
+                            json_integer(cats[i].n_services));
+    json_object_set_new(out, "services_by_category", by_cat);
+
+    json_t *rings = json_object();
+    int prev = 0, total = 0, n;
+    struct service_row row;
+    for (int ring = 5; ring <= 15; ring += 5) {
+        struct service_query q = {.within_min = ring};
+        if (store_services(st, &q, now_s, &row, 0, &n, &total))
+            return ERR_DB;
+        char key[16];
+        snprintf(key, sizeof key, "%d_min", ring);
+        json_object_set_new(rings, key, json_integer(total - prev));
+        prev = total;
+    }
+    struct service_query all = {0}, open = {.open_only = true};
+    if (store_services(st, &all, now_s, &row, 0, &n, &total))
+        return ERR_DB;
+    json_object_set_new(rings, "farther", json_integer(total - prev));
+    json_object_set_new(out, "services_by_walk", rings);
+    if (store_services(st, &open, now_s, &row, 0, &n, &total))
+        return ERR_DB;
+    json_object_set_new(out, "services_open_now", json_integer(total));
+
+    struct notice_row notice;
+    if (store_notices(st, now_s, 0, &notice, 0, &n, &total))
+        return ERR_DB;
+    json_object_set_new(out, "notices_active", json_integer(total));
+
+    struct activity_row acts[MAX_ACTIVITIES];
+    if (store_activities(st, now_s, 0, acts, MAX_ACTIVITIES, &n, NULL))
+        return ERR_DB;
+    int open_slots = 0;
+    for (int i = 0; i < n; i++)
+        open_slots += acts[i].open_slots;
+    json_object_set_new(out, "slots_bookable", json_integer(open_slots));
+    return 0;
+}
+
+static int dump(struct store *st, const char *cache, int64_t now_ms)
+{
+    struct store_info info;
+    if (store_info(st, &info))
+        return die("cannot read %s: %s", cache, store_errmsg(st));
+    char when[32] = "";
+    json_t *j = json_object();
+    json_object_set_new(j, "cache", json_string(cache));
+    json_object_set_new(j, "schema_version",
+                        json_integer(store_schema_version()));
+    json_object_set_new(j, "empty", json_boolean(!info.bundle_version[0]));
+    if (info.bundle_version[0]) {
+        json_object_set_new(j, "kiosk_id", json_string(info.kiosk_id));
+        json_object_set_new(j, "bundle_version",
+                            json_string(info.bundle_version));
+        civil_format_timestamp(info.generated_at, when);
+        json_object_set_new(j, "generated_at", json_string(when));
+        civil_format_timestamp(info.applied_ms / 1000, when);
+        json_object_set_new(j, "applied_at", json_string(when));
+        json_object_set_new(j, "data_age_s",
+                            json_integer((now_ms - info.applied_ms) / 1000));
+    }
+    json_object_set_new(
+        j, "counts",
+        json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:i}",
+                  "categories", info.n_categories, "services",
+                  info.n_services, "activities", info.n_activities, "slots",
+                  info.n_slots, "notices", info.n_notices, "polls",
+                  info.n_polls, "bookings", info.n_bookings, "ratings",
+                  info.n_ratings, "poll_answers", info.n_poll_answers));
+    json_object_set_new(j, "outbox_depth", json_integer(info.outbox_depth));
+    if (info.bundle_version[0] && dump_directory(st, now_ms / 1000, j)) {
+        json_decref(j);
+        return die("cannot read %s: %s", cache, store_errmsg(st));
+    }
+    civil_format_timestamp(now_ms / 1000, when);
+    json_object_set_new(j, "now", json_string(when));
+    json_dumpf(j, stdout, JSON_INDENT(2));
+    putchar('\n');
+    json_decref(j);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    struct options o = {0};
+    int rc = parse_args(argc, argv, &o);
+    if (rc)
+        return rc;
+    struct clock clk = o.fixed_now ? clock_fixed(&o.now_ms) : clock_system();
+    char data_buf[4096], cache[4200], err[512];
+    const char *data = o.data_dir ? o.data_dir
+                                  : default_data_dir(data_buf,
+                                                     sizeof data_buf);
+    const char *assets = o.assets_dir ? o.assets_dir
+                         : getenv("LINLI_ASSETS") ? getenv("LINLI_ASSETS")
+                                                  : LINLI_DEFAULT_ASSETS;
+    if (make_dirs(data))
+        return die("cannot create %s: %s", data, strerror(errno));
+    snprintf(cache, sizeof cache, "%s/" CACHE_FILE, data);
+
+    struct store *st = NULL;
+    if ((rc = store_open(cache, &st, err, sizeof err)))
+        return die("cannot open %s: %s", cache, err);
+
+    bool acted = false;
+    if (o.demo && store_is_empty(st)) {
+        rc = load_demo(st, assets, clock_now_ms(&clk));
+        acted = true;
+    }
+    if (!rc && o.import_file) {
+        rc = import_file(st, o.import_file, clock_now_ms(&clk));
+        acted = true;
+    }
+    if (!rc && o.export_file) {
+        rc = export_file(st, o.export_file);
+        acted = true;
+    }
+    /* Until the touch UI is built, "running the kiosk" shows the summary
+     * of what it would show. */
+    if (!rc && (o.dump || !acted || (o.demo && !o.import_file &&
+                                     !o.export_file)))
+        rc = dump(st, cache, clock_now_ms(&clk));
+    store_close(st);
+    return rc;
 }

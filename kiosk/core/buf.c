@@ -93,6 +93,22 @@ int buf_printf(struct buf *b, const char *fmt, ...)
     return rc;
 }
 
+int buf_read_file(struct buf *b, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return ERR_IO;
+    char chunk[16384];
+    size_t n;
+    int rc = 0;
+    while (!rc && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        rc = buf_append(b, chunk, n);
+    if (!rc && ferror(f))
+        rc = ERR_IO;
+    fclose(f);
+    return rc;
+}
+
 char *buf_take(struct buf *b, size_t *len_out)
 {
     char *p = b->data ? b->data : xcalloc(1, 1);

@@ -32,6 +32,11 @@ int buf_printf(struct buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 int buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 
+/* Appends the whole file at path. ERR_IO if it cannot be read (errno
+ * says why), ERR_TOO_BIG past the cap (the buffer then holds a prefix to
+ * be released), ERR_NOMEM. */
+int buf_read_file(struct buf *b, const char *path);
+
 /* Returns the data (an empty string if nothing was appended; never NULL,
  * aborts on OOM for that one byte) and resets the buffer. The caller
  * frees it. */

@@ -24,7 +24,8 @@ const char *lang_code(enum lang lang);
 bool lang_parse(const char *code, enum lang *out);
 
 /* Loads dir/zh-CN.json and dir/en.json. Returns 0 and *out, or ERR_IO,
- * ERR_PARSE (not a flat object of strings; message in errbuf), ERR_NOMEM.
+ * ERR_PARSE (not a flat object of strings; message in errbuf), ERR_TOO_BIG
+ * (a catalog over 1 MiB), ERR_NOMEM.
  * errbuf (may be NULL) receives a message like
  * "assets/i18n/en.json: home.title: expected a string". */
 int i18n_load(const char *dir, struct i18n **out, char *errbuf,
