@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs every Debian package Linli needs to build, test and run.
+# Idempotent: safe to run again; refreshes the package lists first.
+set -euo pipefail
+
+packages=(
+    # build
+    build-essential cmake pkg-config
+    # kiosk core
+    libsqlite3-dev libjansson-dev zlib1g-dev libqrencode-dev
+    # kiosk platform (SDL2 window, text, PNG icons; HTTP for sync)
+    libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcurl4-openssl-dev
+    # hub
+    libmicrohttpd-dev
+    # tests
+    libcmocka-dev sqlite3
+    # fonts: CJK text and the icon font (fonts/README.md)
+    fonts-noto-cjk fonts-material-design-icons-iconfont
+)
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+    sudo="sudo"
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+        missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "setup: all ${#packages[@]} packages are installed"
+    exit 0
+fi
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
