@@ -201,15 +201,19 @@ void civil_format_timestamp(int64_t unix_s, char out[32])
 {
     struct civil c;
     civil_from_unix(unix_s, &c);
-    snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02d+08:00", c.year, c.month,
-             c.day, c.hour, c.minute, c.second);
+    /* The fields are in range; the casts tell the compiler so. */
+    snprintf(out, 32, "%04u-%02u-%02uT%02u:%02u:%02u+08:00",
+             (unsigned)c.year % 10000u, (unsigned)c.month % 100u,
+             (unsigned)c.day % 100u, (unsigned)c.hour % 100u,
+             (unsigned)c.minute % 100u, (unsigned)c.second % 100u);
 }
 
 void civil_format_date(int32_t day_number, char out[16])
 {
     int y, m, d;
     civil_date(day_number, &y, &m, &d);
-    snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
+    snprintf(out, 16, "%04u-%02u-%02u", (unsigned)y % 10000u,
+             (unsigned)m % 100u, (unsigned)d % 100u);
 }
 
 void civil_format_hhmm(int minutes, char out[8])

@@ -591,17 +591,34 @@ static void fill_service(sqlite3_stmt *s, struct service_row *r)
     r->open_now = sqlite3_column_int(s, 12) != 0;
 }
 
-#define SERVICE_FILTER                                                        \
-    " FROM services WHERE (?2 IS NULL OR category = ?2)"                      \
-    " AND (?3 = 0 OR walk_min <= ?3) AND (?4 = 0 OR linli_open(hours, ?1))"
-
-static void bind_service_query(sqlite3_stmt *s, const struct service_query *q,
-                               int64_t now_s)
+/* The WHERE clause of a service query, with only the filters that are
+ * set, so SQLite can walk the (category, walk_min) or walk_min index in
+ * order instead of scanning. Parameters: ?1 now, ?2 category, ?3 minutes. */
+static void service_where(const struct service_query *q, char *out, size_t n)
 {
+    snprintf(out, n, " FROM services WHERE 1%s%s%s",
+             q->category ? " AND category = ?2" : "",
+             q->within_min ? " AND walk_min <= ?3" : "",
+             q->open_only ? " AND linli_open(hours, ?1)" : "");
+}
+
+static sqlite3_stmt *service_stmt(struct store *st,
+                                  const struct service_query *q,
+                                  int64_t now_s, const char *head,
+                                  const char *tail)
+{
+    char where[160], sql[512];
+    service_where(q, where, sizeof where);
+    snprintf(sql, sizeof sql, "%s%s%s", head, where, tail);
+    sqlite3_stmt *s = store_prepare(st, sql);
+    if (!s)
+        return NULL;
     sqlite3_bind_int64(s, 1, now_s);
-    bind_text(s, 2, q->category);
-    sqlite3_bind_int(s, 3, q->within_min);
-    sqlite3_bind_int(s, 4, q->open_only);
+    if (q->category)
+        bind_text(s, 2, q->category);
+    if (q->within_min)
+        sqlite3_bind_int(s, 3, q->within_min);
+    return s;
 }
 
 int store_services(struct store *st, const struct service_query *q,
@@ -609,21 +626,19 @@ int store_services(struct store *st, const struct service_query *q,
                    int *total)
 {
     if (total) {
-        sqlite3_stmt *c = store_prepare(st, "SELECT count(*)" SERVICE_FILTER);
+        sqlite3_stmt *c = service_stmt(st, q, now_s, "SELECT count(*)", "");
         if (!c)
             return ERR_DB;
-        bind_service_query(c, q, now_s);
         *total = sqlite3_step(c) == SQLITE_ROW ? sqlite3_column_int(c, 0) : 0;
         sqlite3_finalize(c);
     }
-    sqlite3_stmt *s = store_prepare(
-        st, "SELECT " SERVICE_COLS SERVICE_FILTER
-            " ORDER BY walk_min, ord LIMIT ?5 OFFSET ?6");
+    sqlite3_stmt *s = service_stmt(st, q, now_s, "SELECT " SERVICE_COLS,
+                                   " ORDER BY walk_min, ord LIMIT ?4"
+                                   " OFFSET ?5");
     if (!s)
         return ERR_DB;
-    bind_service_query(s, q, now_s);
-    sqlite3_bind_int(s, 5, max);
-    sqlite3_bind_int(s, 6, q->offset);
+    sqlite3_bind_int(s, 4, max);
+    sqlite3_bind_int(s, 5, q->offset);
     FETCH_ROWS(s, rows, max, n, fill_service);
     return 0;
 }
