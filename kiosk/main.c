@@ -307,6 +307,10 @@ int main(int argc, char **argv)
     int rc = parse_args(argc, argv, &o);
     if (rc)
         return rc;
+    /* The cache holds phone numbers until the hub has them (DESIGN §7):
+     * files we create, and SQLite's -wal and -shm beside them, are ours
+     * alone. */
+    umask(077);
     struct clock clk = o.fixed_now ? clock_fixed(&o.now_ms) : clock_system();
     char data_buf[4096], cache[4200], err[512];
     const char *data = o.data_dir ? o.data_dir
