@@ -92,11 +92,7 @@ int outbox_ack(struct store *st, const char *uuid)
     }
     sqlite3_finalize(del);
     sqlite3_finalize(purge);
-    if (!rc)
-        rc = store_commit(st);
-    if (rc)
-        store_rollback(st);
-    return rc;
+    return store_finish(st, rc);
 }
 
 int outbox_retry(struct store *st, const char *uuid, int64_t next_try_ms,
@@ -119,12 +115,5 @@ int outbox_retry(struct store *st, const char *uuid, int64_t next_try_ms,
 
 int outbox_depth(struct store *st, int *n)
 {
-    sqlite3_stmt *s = store_prepare(st, "SELECT count(*) FROM outbox");
-    if (!s)
-        return ERR_DB;
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
-        *n = sqlite3_column_int(s, 0);
-    sqlite3_finalize(s);
-    return rc == SQLITE_ROW ? 0 : ERR_DB;
+    return store_query_int(st, "SELECT count(*) FROM outbox", n);
 }

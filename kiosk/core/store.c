@@ -62,6 +62,22 @@ void store_rollback(struct store *st)
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+int store_finish(struct store *st, int rc)
+{
+    if (!rc)
+        rc = store_commit(st);
+    if (rc)
+        store_rollback(st);
+    return rc;
+}
+
+int store_row_rc(int step)
+{
+    return step == SQLITE_ROW    ? 0
+           : step == SQLITE_DONE ? ERR_NOT_FOUND
+                                 : ERR_DB;
+}
+
 void store_col_text(sqlite3_stmt *stmt, int i, char *dst, size_t n)
 {
     const unsigned char *s = sqlite3_column_text(stmt, i);
@@ -355,18 +371,12 @@ int store_apply_bundle(struct store *st, const struct bundle *b,
 {
     if (store_begin(st))
         return ERR_DB;
-    int rc = apply_rows(st, b, applied_ms);
-    if (!rc)
-        rc = store_commit(st);
-    if (rc)
-        store_rollback(st);
-    return rc;
+    return store_finish(st, apply_rows(st, b, applied_ms));
 }
 
 /* ---- read back --------------------------------------------------------- */
 
-/* The single integer (or text) answer of a query with no parameters. */
-static int query_int(struct store *st, const char *sql, int *out)
+int store_query_int(struct store *st, const char *sql, int *out)
 {
     sqlite3_stmt *s = store_prepare(st, sql);
     if (!s)
@@ -388,7 +398,7 @@ static int get_meta(struct store *st, const char *key, char *out, size_t n)
     if (rc == SQLITE_ROW)
         store_col_text(s, 0, out, n);
     sqlite3_finalize(s);
-    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+    return store_row_rc(rc);
 }
 
 bool store_is_empty(struct store *st)
@@ -519,7 +529,7 @@ int store_info(struct store *st, struct store_info *out)
         {"SELECT count(*) FROM outbox", &out->outbox_depth},
     };
     for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++)
-        if (query_int(st, counts[i].sql, counts[i].dst))
+        if (store_query_int(st, counts[i].sql, counts[i].dst))
             return ERR_DB;
     return 0;
 }
@@ -665,7 +675,7 @@ int store_service(struct store *st, const char *id, int64_t now_s,
         store_col_text(s, 15, out->url, sizeof out->url);
     }
     sqlite3_finalize(s);
-    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+    return store_row_rc(rc);
 }
 
 static void fill_activity(sqlite3_stmt *s, struct activity_row *r)
@@ -682,7 +692,7 @@ static void fill_activity(sqlite3_stmt *s, struct activity_row *r)
 int store_activities(struct store *st, int64_t now_s, int offset,
                      struct activity_row *rows, int max, int *n, int *total)
 {
-    if (total && query_int(st, "SELECT count(*) FROM activities", total))
+    if (total && store_query_int(st, "SELECT count(*) FROM activities", total))
         return ERR_DB;
     sqlite3_stmt *s = store_prepare(
         st, "SELECT a.id, a.name_zh, a.name_en, a.org_zh, a.org_en,"
@@ -750,7 +760,7 @@ int store_slot(struct store *st, const char *slot_id, struct slot_row *out)
     if (rc == SQLITE_ROW)
         fill_slot(s, out);
     sqlite3_finalize(s);
-    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+    return store_row_rc(rc);
 }
 
 static void fill_notice(sqlite3_stmt *s, struct notice_row *r)
@@ -803,7 +813,7 @@ int store_notice_body(struct store *st, const char *id, enum lang lang,
     if (rc == SQLITE_ROW)
         store_col_text(s, 0, out, outlen);
     sqlite3_finalize(s);
-    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+    return store_row_rc(rc);
 }
 
 /* ---- local actions ----------------------------------------------------- */
@@ -934,13 +944,9 @@ int store_book(struct store *st, const char *slot_id, const char *phone,
         return ERR_ARG;
     if (store_begin(st))
         return ERR_DB;
-    int rc = book_rows(st, slot_id, phone, now_ms, &b);
-    if (!rc)
-        rc = store_commit(st);
-    if (rc) {
-        store_rollback(st);
+    int rc = store_finish(st, book_rows(st, slot_id, phone, now_ms, &b));
+    if (rc)
         return rc;
-    }
     *out = b;
     return 0;
 }
@@ -967,7 +973,7 @@ int store_booking_by_code(struct store *st, const char *code,
         out->created_ms = sqlite3_column_int64(s, 5);
     }
     sqlite3_finalize(s);
-    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : ERR_DB;
+    return store_row_rc(rc);
 }
 
 static bool reason_ok(const char *r)
@@ -1057,12 +1063,8 @@ int store_rate(struct store *st, const char *target_kind,
                              : rate_rows(st, target_kind, target_id, level,
                                          arr, now_ms, uuid);
     json_decref(arr);
-    if (!rc)
-        rc = store_commit(st);
-    if (rc) {
-        store_rollback(st);
+    if ((rc = store_finish(st, rc)))
         return rc;
-    }
     memcpy(uuid_out, uuid, 37);
     return 0;
 }
@@ -1161,13 +1163,10 @@ int store_answer_poll(struct store *st, const char *poll_id,
     uuid_v4(uuid);
     if (store_begin(st))
         return ERR_DB;
-    int rc = answer_rows(st, poll_id, option_ids, n, now_ms, uuid);
-    if (!rc)
-        rc = store_commit(st);
-    if (rc) {
-        store_rollback(st);
+    int rc = store_finish(st, answer_rows(st, poll_id, option_ids, n, now_ms,
+                                          uuid));
+    if (rc)
         return rc;
-    }
     memcpy(uuid_out, uuid, 37);
     return 0;
 }

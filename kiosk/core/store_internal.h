@@ -29,6 +29,16 @@ int store_exec(struct store *st, const char *sql);
 int store_begin(struct store *st);
 int store_commit(struct store *st);
 void store_rollback(struct store *st);
+/* Ends the transaction begun by store_begin(): commits if rc is 0, else
+ * (or if the commit fails) rolls back. Returns the final code. */
+int store_finish(struct store *st, int rc);
+
+/* The code for the sqlite3_step() result of a one-row lookup: 0 for a
+ * row, ERR_NOT_FOUND for none, ERR_DB for an error. */
+int store_row_rc(int step);
+
+/* The single integer answer of a query without parameters. */
+int store_query_int(struct store *st, const char *sql, int *out);
 
 /* Appends an event to the outbox inside the caller's transaction. body is
  * the event's JSON (with the uuid in it). */
