@@ -7,7 +7,7 @@ packages=(
     # build
     build-essential cmake pkg-config
     # kiosk core
-    libsqlite3-dev libjansson-dev zlib1g-dev libqrencode-dev
+    libsqlite3-dev libjansson-dev zlib1g-dev libqrencode-dev libsodium-dev
     # kiosk platform (SDL2 window, text, PNG icons; HTTP for sync)
     libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcurl4-openssl-dev
     # hub

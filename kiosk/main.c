@@ -1,8 +1,8 @@
 /*
  * main.c - composition root of linli-kiosk: parses the command line, opens
- * the cache and runs the requested actions. The touch UI and sync are
- * wired in here as they arrive; until the UI exists, running the kiosk
- * prints the cache's summary.
+ * the cache and runs the requested actions; with none, it opens the touch
+ * UI (platform/window.h). Headless tools (screenshots, replays, the
+ * benchmark) run the same app without a display.
  */
 #include "buf.h"
 #include "bundle.h"
@@ -11,7 +11,11 @@
 #include "demo.h"
 #include "err.h"
 #include "geo.h"
+#include "headless.h"
+#include "i18n.h"
+#include "shots.h"
 #include "store.h"
+#include "window.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -29,7 +33,8 @@ struct options {
     const char *assets_dir;
     const char *import_file;
     const char *export_file;
-    bool demo, dump;
+    const char *shots_dir, *screen, *size, *replay_file;
+    bool demo, dump, windowed, bench, high_contrast;
     bool fixed_now;
     int64_t now_ms;
 };
@@ -49,6 +54,15 @@ static void usage(FILE *f)
           "  --export FILE    write the cache as a bundle file ('-': stdout)\n"
           "  --dump           print a JSON summary of the cache\n"
           "  --now TIME       pretend it is TIME (RFC 3339), for tests/demos\n"
+          "  --windowed       a window (--size WxH) instead of full screen\n"
+          "  --screenshot DIR render every screen headless to DIR/*.png and\n"
+          "                   DIR/screens.json (--screen NAME: one screen;\n"
+          "                   --size WxH: one size; --high-contrast: also\n"
+          "                   the high-contrast theme)\n"
+          "  --replay FILE    drive the UI headless with a script (see\n"
+          "                   docs/replay.md); exit 1 if an expect fails\n"
+          "  --bench          print JSON timings: first frame, per-screen\n"
+          "                   frame times at 1920x1080\n"
           "  --help           show this help\n"
           "  --version        show the version\n",
           f);
@@ -94,7 +108,9 @@ static const char *default_data_dir(char *out, size_t n)
 
 static int parse_args(int argc, char **argv, struct options *o)
 {
-    enum { OPT_DATA = 256, OPT_ASSETS, OPT_IMPORT, OPT_EXPORT, OPT_NOW };
+    enum { OPT_DATA = 256, OPT_ASSETS, OPT_IMPORT, OPT_EXPORT, OPT_NOW,
+           OPT_SHOTS, OPT_SCREEN, OPT_SIZE, OPT_REPLAY, OPT_WINDOWED,
+           OPT_BENCH, OPT_HC };
     static const struct option longopts[] = {
         {"data", required_argument, NULL, OPT_DATA},
         {"assets", required_argument, NULL, OPT_ASSETS},
@@ -103,6 +119,13 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"export", required_argument, NULL, OPT_EXPORT},
         {"dump", no_argument, NULL, 'd'},
         {"now", required_argument, NULL, OPT_NOW},
+        {"screenshot", required_argument, NULL, OPT_SHOTS},
+        {"screen", required_argument, NULL, OPT_SCREEN},
+        {"size", required_argument, NULL, OPT_SIZE},
+        {"high-contrast", no_argument, NULL, OPT_HC},
+        {"replay", required_argument, NULL, OPT_REPLAY},
+        {"windowed", no_argument, NULL, OPT_WINDOWED},
+        {"bench", no_argument, NULL, OPT_BENCH},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -117,6 +140,13 @@ static int parse_args(int argc, char **argv, struct options *o)
         case OPT_IMPORT: o->import_file = optarg; break;
         case OPT_EXPORT: o->export_file = optarg; break;
         case 'd': o->dump = true; break;
+        case OPT_SHOTS: o->shots_dir = optarg; break;
+        case OPT_SCREEN: o->screen = optarg; break;
+        case OPT_SIZE: o->size = optarg; break;
+        case OPT_HC: o->high_contrast = true; break;
+        case OPT_REPLAY: o->replay_file = optarg; break;
+        case OPT_WINDOWED: o->windowed = true; break;
+        case OPT_BENCH: o->bench = true; break;
         case OPT_NOW:
             if (!civil_parse_timestamp(optarg, &now_s))
                 return die("--now: expected a time like "
@@ -303,6 +333,8 @@ static int dump(struct store *st, const char *cache, int64_t now_ms)
 
 int main(int argc, char **argv)
 {
+    struct clock sys = clock_system();
+    int64_t start_ms = clock_mono_ms(&sys);
     struct options o = {0};
     int rc = parse_args(argc, argv, &o);
     if (rc)
@@ -327,24 +359,43 @@ int main(int argc, char **argv)
     if ((rc = store_open(cache, &st, err, sizeof err)))
         return die("cannot open %s: %s", cache, err);
 
-    bool acted = false;
     if (o.demo && store_is_empty(st)) {
         rc = load_demo(st, assets, clock_now_ms(&clk));
-        acted = true;
     }
     if (!rc && o.import_file) {
         rc = import_file(st, o.import_file, clock_now_ms(&clk));
-        acted = true;
     }
     if (!rc && o.export_file) {
         rc = export_file(st, o.export_file);
-        acted = true;
     }
-    /* Until the touch UI is built, "running the kiosk" shows the summary
-     * of what it would show. */
-    if (!rc && (o.dump || !acted || (o.demo && !o.import_file &&
-                                     !o.export_file)))
+    if (!rc && o.dump) {
         rc = dump(st, cache, clock_now_ms(&clk));
+    }
+    bool ui = o.shots_dir || o.replay_file || o.bench ||
+              (!o.dump && !o.import_file && !o.export_file);
+    struct i18n *i18n = NULL;
+    if (!rc && ui) {
+        char dir[4200];
+        snprintf(dir, sizeof dir, "%s/i18n", assets);
+        if ((rc = i18n_load(dir, &i18n, err, sizeof err)))
+            die("cannot load the catalogs: %s%s", err, "");
+    }
+    if (!rc && o.shots_dir) {
+        struct shots_options so = {o.shots_dir, o.screen, o.size,
+                                   o.high_contrast};
+        rc = shots_run(st, i18n, clk, &so, stderr);
+    } else if (!rc && o.replay_file) {
+        rc = replay_file(st, i18n, clk, o.replay_file, stdout);
+    } else if (!rc && o.bench) {
+        rc = bench_run(st, i18n, start_ms, stdout);
+    } else if (!rc && ui) {
+        struct window_options wo = {.windowed = o.windowed};
+        if (o.size && sscanf(o.size, "%dx%d", &wo.w, &wo.h) != 2)
+            rc = die("--size: expected WxH, not '%s'%s", o.size, "");
+        if (!rc)
+            rc = window_run(st, i18n, clk, &wo, stderr);
+    }
+    i18n_free(i18n);
     store_close(st);
-    return rc;
+    return rc ? 1 : 0;
 }

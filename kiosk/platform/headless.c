@@ -1,0 +1,182 @@
+/*
+ * headless.c - replays and the benchmark without a display (headless.h).
+ */
+#include "headless.h"
+
+#include "app.h"
+#include "buf.h"
+#include "err.h"
+#include "replay.h"
+#include "sdl_shot.h"
+#include "sdl_text.h"
+#include "store.h"
+#include "tour.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* The cache copied into memory, so replays and benches leave it alone. */
+static int scratch_copy(struct store *st, struct store **out)
+{
+    char err[256];
+    int rc = store_open(":memory:", out, err, sizeof(err));
+    if (rc) {
+        *out = NULL;
+        return rc;
+    }
+    if (store_is_empty(st))
+        return 0;
+    struct bundle *b;
+    struct store_info info;
+    if ((rc = store_load_bundle(st, &b)) || (rc = store_info(st, &info))) {
+        store_close(*out);
+        *out = NULL;
+        return rc;
+    }
+    rc = store_apply_bundle(*out, b, info.applied_ms);
+    bundle_free(b);
+    if (rc) {
+        store_close(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+int replay_file(struct store *st, const struct i18n *i18n, struct clock clk,
+                const char *path, FILE *out)
+{
+    struct buf script;
+    buf_init(&script, 1 << 20);
+    if (buf_read_file(&script, path) != 0 || buf_append(&script, "", 1)) {
+        fprintf(stderr, "linli-kiosk: cannot read %s\n", path);
+        buf_release(&script);
+        return 1;
+    }
+    char err[256];
+    struct sdl_text *text = NULL;
+    struct text_metrics tm = text_metrics_approx();
+    if (sdl_text_open(&text, err, sizeof(err)) == 0)
+        tm = sdl_text_metrics(text);
+    struct store *scratch = NULL;
+    int rc = scratch_copy(st, &scratch);
+    int64_t now = clock_now_ms(&clk);
+    struct app a;
+    if (!rc)
+        rc = app_init(&a, scratch, i18n, clock_fixed(&now), tm, 1920, 1080);
+    if (!rc) {
+        a.status.version = LINLI_VERSION;
+        rc = replay_run(&a, &now, script.data, out, err, sizeof(err));
+        if (rc)
+            fprintf(stderr, "linli-kiosk: %s: %s\n", path, err);
+        else
+            fprintf(out, "replay: ok\n");
+        app_release(&a);
+    }
+    if (scratch)
+        store_close(scratch);
+    sdl_text_close(text);
+    buf_release(&script);
+    return rc ? 1 : 0;
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return a < b ? -1 : a > b;
+}
+
+static long peak_rss_kib(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    long kib = -1;
+    while (f && fgets(line, sizeof(line), f))
+        if (strncmp(line, "VmHWM:", 6) == 0)
+            kib = strtol(line + 6, NULL, 10);
+    if (f)
+        fclose(f);
+    return kib;
+}
+
+#define BENCH_FRAMES 200
+
+int bench_run(struct store *st, const struct i18n *i18n,
+              int64_t start_mono_ms, FILE *out)
+{
+    struct clock sys = clock_system();
+    char err[256];
+    struct sdl_text *text;
+    struct sdl_shot *shot;
+    struct store *scratch = NULL;
+    int rc = sdl_text_open(&text, err, sizeof(err));
+    if (rc) {
+        fprintf(stderr, "linli-kiosk: %s\n", err);
+        return 1;
+    }
+    if ((rc = sdl_shot_open(1920, 1080, &shot))) {
+        sdl_text_close(text);
+        return 1;
+    }
+    struct text_renderer tr = sdl_text_renderer(text);
+    struct app a;
+    /* the first frame: the real cache, as a cold start would draw it */
+    if ((rc = app_init(&a, st, i18n, sys, sdl_text_metrics(text), 1920,
+                       1080)) == 0) {
+        sdl_shot_render(shot, app_frame(&a), &tr, a.theme.c.paper);
+        app_release(&a);
+    }
+    double startup = (double)(clock_mono_ms(&sys) - start_mono_ms);
+    if (!rc)
+        rc = scratch_copy(st, &scratch);
+    if (!rc)
+        rc = app_init(&a, scratch, i18n, sys, sdl_text_metrics(text), 1920,
+                      1080);
+    if (rc) {
+        fprintf(stderr, "linli-kiosk: bench: %s\n", err_str(rc));
+        sdl_shot_close(shot);
+        sdl_text_close(text);
+        if (scratch)
+            store_close(scratch);
+        return 1;
+    }
+    fprintf(out, "{\"startup_ms\": %.1f, \"frames_per_screen\": %d, "
+                 "\"size\": \"1920x1080\", \"screens\": {",
+            startup, BENCH_FRAMES);
+    static double t[BENCH_FRAMES];
+    bool first = true;
+    for (int i = 0; screen_all[i]; i++) {
+        if (tour_open(&a, screen_all[i]->name) != 0)
+            continue;
+        for (int m = 0; m < 2; m++) {
+            a.session.mode = (enum ui_mode)m;
+            for (int f = 0; f < BENCH_FRAMES; f++) {
+                struct timespec t0, t1;
+                clock_gettime(CLOCK_MONOTONIC, &t0);
+                a.dirty = true;
+                sdl_shot_render(shot, app_frame(&a), &tr, a.theme.c.paper);
+                clock_gettime(CLOCK_MONOTONIC, &t1);
+                t[f] = (t1.tv_sec - t0.tv_sec) * 1e3 +
+                       (t1.tv_nsec - t0.tv_nsec) / 1e6;
+            }
+            qsort(t, BENCH_FRAMES, sizeof(t[0]), cmp_double);
+            fprintf(out,
+                    "%s\"%s%s\": {\"p50_ms\": %.2f, \"p99_ms\": %.2f, "
+                    "\"max_ms\": %.2f}",
+                    first ? "" : ", ", screen_all[i]->name,
+                    m ? "/elder" : "", t[BENCH_FRAMES / 2],
+                    t[BENCH_FRAMES * 99 / 100], t[BENCH_FRAMES - 1]);
+            first = false;
+        }
+        a.session.mode = MODE_STANDARD;
+    }
+    struct sdl_text_stats ts = sdl_text_stats(text);
+    fprintf(out, "}, \"peak_rss_kib\": %ld, \"text_textures\": %d, "
+                 "\"text_texture_bytes\": %zu}\n",
+            peak_rss_kib(), ts.textures, ts.texture_bytes);
+    app_release(&a);
+    store_close(scratch);
+    sdl_shot_close(shot);
+    sdl_text_close(text);
+    return 0;
+}

@@ -1,0 +1,168 @@
+/*
+ * window.c - window, input translation and the main loop (window.h).
+ */
+#include "window.h"
+
+#include "app.h"
+#include "err.h"
+#include "sdl_render.h"
+#include "sdl_text.h"
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <string.h>
+
+/* SDL's key to the ui's; KEY_NONE for keys the kiosk ignores. */
+static enum input_key key_of(SDL_Keycode k)
+{
+    switch (k) {
+    case SDLK_UP: return KEY_UP;
+    case SDLK_DOWN: return KEY_DOWN;
+    case SDLK_LEFT: return KEY_LEFT;
+    case SDLK_RIGHT: return KEY_RIGHT;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER: return KEY_SELECT;
+    case SDLK_ESCAPE:
+    case SDLK_AC_BACK: return KEY_BACK;
+    case SDLK_BACKSPACE: return KEY_BACKSPACE;
+    case SDLK_F1: return KEY_SPEECH;
+    default: break;
+    }
+    if (k >= SDLK_0 && k <= SDLK_9)
+        return (enum input_key)(KEY_DIGIT0 + (k - SDLK_0));
+    if (k >= SDLK_KP_1 && k <= SDLK_KP_9)
+        return (enum input_key)(KEY_DIGIT0 + 1 + (k - SDLK_KP_1));
+    if (k == SDLK_KP_0)
+        return KEY_DIGIT0;
+    return KEY_NONE;
+}
+
+/* Translates one SDL event; false if the ui has no use for it. */
+static bool translate(const SDL_Event *e, int w, int h,
+                      SDL_FingerID *finger, struct input_event *out)
+{
+    memset(out, 0, sizeof(*out));
+    switch (e->type) {
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        if (e->button.which == SDL_TOUCH_MOUSEID ||
+            e->button.button != SDL_BUTTON_LEFT)
+            return false;
+        *out = input_pointer(e->type == SDL_MOUSEBUTTONDOWN ? INPUT_DOWN
+                                                            : INPUT_UP,
+                             e->button.x, e->button.y);
+        return true;
+    case SDL_MOUSEMOTION:
+        if (e->motion.which == SDL_TOUCH_MOUSEID ||
+            !(e->motion.state & SDL_BUTTON_LMASK))
+            return false;
+        *out = input_pointer(INPUT_MOVE, e->motion.x, e->motion.y);
+        return true;
+    case SDL_FINGERDOWN:
+        if (*finger != -1)
+            return false; /* one finger at a time */
+        *finger = e->tfinger.fingerId;
+        /* fall through */
+    case SDL_FINGERMOTION:
+    case SDL_FINGERUP:
+        if (e->tfinger.fingerId != *finger)
+            return false;
+        *out = input_pointer(e->type == SDL_FINGERDOWN   ? INPUT_DOWN
+                             : e->type == SDL_FINGERUP ? INPUT_UP
+                                                       : INPUT_MOVE,
+                             (int)(e->tfinger.x * w), (int)(e->tfinger.y * h));
+        if (e->type == SDL_FINGERUP)
+            *finger = -1;
+        return true;
+    case SDL_KEYDOWN:
+        out->kind = INPUT_KEY;
+        out->key = key_of(e->key.keysym.sym);
+        return out->key != KEY_NONE;
+    default:
+        return false;
+    }
+}
+
+int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
+               const struct window_options *opt, FILE *log)
+{
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        fprintf(log, "linli-kiosk: cannot start video: %s\n", SDL_GetError());
+        return ERR_IO;
+    }
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    Uint32 flags = opt->windowed ? SDL_WINDOW_RESIZABLE
+                                 : SDL_WINDOW_FULLSCREEN_DESKTOP;
+    int w = opt->w > 0 ? opt->w : 1920, h = opt->h > 0 ? opt->h : 1080;
+    SDL_Window *win = SDL_CreateWindow("Linli", SDL_WINDOWPOS_CENTERED,
+                                       SDL_WINDOWPOS_CENTERED, w, h, flags);
+    SDL_Renderer *r = win ? SDL_CreateRenderer(win, -1, 0) : NULL;
+    char err[256];
+    struct sdl_text *text = NULL;
+    int rc = 0;
+    if (!win || !r) {
+        fprintf(log, "linli-kiosk: cannot open a window: %s\n",
+                SDL_GetError());
+        rc = ERR_IO;
+    } else if ((rc = sdl_text_open(&text, err, sizeof(err)))) {
+        fprintf(log, "linli-kiosk: %s\n", err);
+    }
+    if (rc) {
+        if (r)
+            SDL_DestroyRenderer(r);
+        if (win)
+            SDL_DestroyWindow(win);
+        SDL_Quit();
+        return rc;
+    }
+    if (!opt->windowed)
+        SDL_ShowCursor(SDL_DISABLE);
+    SDL_GetRendererOutputSize(r, &w, &h);
+
+    struct app a;
+    if ((rc = app_init(&a, st, i18n, clk, sdl_text_metrics(text), w, h))) {
+        fprintf(log, "linli-kiosk: cannot read the cache: %s\n", err_str(rc));
+    } else {
+        a.status.version = LINLI_VERSION;
+        if (opt->status)
+            snprintf(a.status.sync, sizeof(a.status.sync), "%s",
+                     opt->status);
+        struct text_renderer tr = sdl_text_renderer(text);
+        SDL_FingerID finger = -1;
+        for (bool quit = false; !quit;) {
+            if (a.dirty) {
+                const struct draw_list *dl = app_frame(&a);
+                SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
+                SDL_RenderClear(r);
+                sdl_render_list(r, dl, &tr);
+                SDL_RenderPresent(r);
+            }
+            int64_t wait = app_next_deadline(&a) - clock_mono_ms(&a.clock);
+            SDL_Event e;
+            int got = SDL_WaitEventTimeout(&e, wait > 0 ? (int)wait : 0);
+            for (; got; got = SDL_PollEvent(&e)) {
+                struct input_event ev;
+                if (e.type == SDL_QUIT) {
+                    quit = true;
+                } else if (e.type == SDL_WINDOWEVENT &&
+                           e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+                    SDL_GetRendererOutputSize(r, &w, &h);
+                    app_resize(&a, w, h);
+                    sdl_text_release_textures(text);
+                } else if (e.type == SDL_WINDOWEVENT &&
+                           e.window.event == SDL_WINDOWEVENT_EXPOSED) {
+                    a.dirty = true;
+                } else if (translate(&e, w, h, &finger, &ev)) {
+                    app_event(&a, &ev);
+                }
+            }
+            app_tick(&a);
+        }
+        app_release(&a);
+    }
+    sdl_text_close(text);
+    SDL_DestroyRenderer(r);
+    SDL_DestroyWindow(win);
+    SDL_Quit();
+    return rc;
+}

@@ -1,0 +1,608 @@
+/*
+ * app.c - session, frame, idle reset and staff corner (app.h).
+ */
+#include "app.h"
+
+#include "civil_time.h"
+#include "err.h"
+#include "icons.h"
+#include "store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void config_defaults(struct app_config *c)
+{
+    memset(c, 0, sizeof(*c));
+    c->languages = (1u << LANG_ZH) | (1u << LANG_EN);
+    c->modules = MODULE_SERVICES | MODULE_VOLUNTEER | MODULE_RATING |
+                 MODULE_NOTICES | MODULE_POLLS;
+    c->default_lang = LANG_ZH;
+    c->idle_standard_s = APP_IDLE_STANDARD_S;
+    c->idle_elder_s = APP_IDLE_ELDER_S;
+    c->idle_warning_s = 30;
+    c->walking.speed_m_per_min = GEO_WALK_SPEED_DEFAULT;
+    c->walking.detour = GEO_DETOUR_DEFAULT;
+}
+
+static void copy_text(char *dst, size_t n, const char *src)
+{
+    snprintf(dst, n, "%s", src ? src : "");
+}
+
+int app_reload_config(struct app *a)
+{
+    struct app_config c;
+    config_defaults(&c);
+    if (!store_is_empty(a->store)) {
+        struct bundle *b;
+        int rc = store_load_bundle(a->store, &b);
+        if (rc != 0)
+            return rc;
+        const struct config *k = &b->config;
+        copy_text(c.kiosk_id, sizeof(c.kiosk_id), k->kiosk_id);
+        copy_text(c.center[LANG_ZH], sizeof(c.center[0]), k->center_name.zh);
+        copy_text(c.center[LANG_EN], sizeof(c.center[0]),
+                  text_get(&k->center_name, LANG_EN));
+        c.lat = k->lat;
+        c.lon = k->lon;
+        c.pixel_pitch_mm = k->pixel_pitch_mm;
+        c.languages = k->languages ? k->languages : c.languages;
+        c.modules = k->modules;
+        c.default_lang = k->default_language;
+        c.default_elder = k->default_elder;
+        if (k->idle_standard_s > 0)
+            c.idle_standard_s = k->idle_standard_s;
+        if (k->idle_elder_s > 0)
+            c.idle_elder_s = k->idle_elder_s;
+        if (k->idle_warning_s > 0)
+            c.idle_warning_s = k->idle_warning_s;
+        copy_text(c.pin_hash, sizeof(c.pin_hash), k->staff_pin_hash);
+        c.walking = k->walking;
+        bundle_free(b);
+    }
+    struct store_info info;
+    if (store_info(a->store, &info) == 0)
+        a->applied_ms = info.applied_ms;
+    if (c.idle_warning_s < APP_IDLE_WARNING_MIN_S)
+        c.idle_warning_s = APP_IDLE_WARNING_MIN_S;
+    if (!(c.languages & (1u << c.default_lang)))
+        c.default_lang = LANG_ZH;
+    a->cfg = c;
+    a->dirty = true;
+    return 0;
+}
+
+static void session_start(struct app *a)
+{
+    memset(&a->session, 0, sizeof(a->session));
+    a->session.mode = a->cfg.default_elder ? MODE_ELDER : MODE_STANDARD;
+    a->session.lang = a->cfg.default_lang;
+}
+
+static void theme_update(struct app *a)
+{
+    theme_make(&a->theme, a->session.mode, a->session.high_contrast,
+               a->cfg.pixel_pitch_mm);
+}
+
+int app_init(struct app *a, struct store *st, const struct i18n *i18n,
+             struct clock clock, struct text_metrics tm, int w, int h)
+{
+    memset(a, 0, sizeof(*a));
+    a->store = st;
+    a->i18n = i18n;
+    a->clock = clock;
+    a->tm = tm;
+    a->w = w;
+    a->h = h;
+    int rc = app_reload_config(a);
+    if (rc != 0)
+        return rc;
+    session_start(a);
+    theme_update(a);
+    ui_init(&a->ui, &a->theme, &a->tm, w, h);
+    /* room for the busiest screen with margin: a keypad screen records
+     * about 150 commands */
+    draw_list_init(&a->dl, 2048, 64 * 1024);
+    a->last_input = clock_mono_ms(&a->clock);
+    router_init(&a->router, a, &screen_home);
+    a->dirty = true;
+    return 0;
+}
+
+void app_release(struct app *a)
+{
+    router_release(&a->router);
+    draw_list_release(&a->dl);
+}
+
+void app_resize(struct app *a, int w, int h)
+{
+    a->w = a->ui.w = w;
+    a->h = a->ui.h = h;
+    a->dirty = true;
+}
+
+void app_reset(struct app *a)
+{
+    router_home(&a->router);
+    router_apply(&a->router);
+    session_start(a);
+    theme_update(a);
+    ui_cancel_press(&a->ui);
+    a->warn_since = 0;
+    a->corner_down = 0;
+    a->last_input = clock_mono_ms(&a->clock);
+    a->dirty = true;
+}
+
+/* Whether there is anything for an idle reset to undo. */
+static bool session_in_use(const struct app *a)
+{
+    return a->router.depth > 1 ||
+           a->session.mode != (a->cfg.default_elder ? MODE_ELDER
+                                                    : MODE_STANDARD) ||
+           a->session.lang != a->cfg.default_lang ||
+           a->session.high_contrast || a->session.n_rated > 0 ||
+           a->session.n_polls > 0;
+}
+
+static int64_t idle_ms(const struct app *a)
+{
+    int s = a->session.mode == MODE_ELDER ? a->cfg.idle_elder_s
+                                          : a->cfg.idle_standard_s;
+    return (int64_t)s * 1000;
+}
+
+/* ---- frame ----------------------------------------------------------- */
+
+static void draw_idle_warning(struct app *a, struct ui *ui,
+                              struct draw_list *dl)
+{
+    const struct theme *th = &a->theme;
+    int64_t left_ms = a->warn_since + a->cfg.idle_warning_s * 1000LL -
+                      clock_mono_ms(&a->clock);
+    int left = (int)((left_ms + 999) / 1000);
+    if (left < 0)
+        left = 0;
+    char n[16], msg[256], line[128];
+    snprintf(n, sizeof(n), "%d", left);
+    const char *pairs[] = {"s", n, NULL};
+    app_fmt(a, "idle.countdown", line, sizeof(line), pairs);
+    snprintf(msg, sizeof(msg), "%s\n%s", line, app_t(a, "idle.wipe"));
+    struct rect card = ui_dialog(ui, dl, a->w * 3 / 4, th->primary * 2 +
+                                 th->title * 5 + th->margin * 3);
+    struct rect in = rect_inset(card, th->margin);
+    struct text_style st = ui_style(th->title, FONT_BOLD, th->c.ink,
+                                    ALIGN_CENTER, ALIGN_START);
+    int used = ui_text(ui, dl, in, app_t(a, "idle.title"), &st, 2, 0);
+    st = ui_style(th->body, FONT_REGULAR, th->c.ink, ALIGN_CENTER,
+                  ALIGN_START);
+    ui_text(ui, dl, (struct rect){in.x, in.y + used + 16, in.w, in.h},
+            msg, &st, 3, 0);
+    struct rect btn = {in.x + in.w / 6, in.y + in.h - th->primary * 3 / 2,
+                       in.w * 2 / 3, th->primary * 3 / 2};
+    struct button b = {.label = app_t(a, "idle.continue"),
+                       .look = LOOK_FILLED, .color = th->c.red,
+                       .primary = true, .label_px = th->big,
+                       .icon = ICON_TOUCH};
+    if (ui_button(ui, dl, "idle.continue", btn, &b)) {
+        a->warn_since = 0;
+        a->last_input = clock_mono_ms(&a->clock);
+    }
+    app_wake_at(a, clock_mono_ms(&a->clock) + (left_ms % 1000 ? left_ms % 1000
+                                                              : 1000));
+}
+
+static void run_frame(struct app *a, const struct input_event *ev)
+{
+    theme_update(a);
+    struct ui *ui = &a->ui;
+    struct draw_list *dl = &a->dl;
+    draw_list_clear(dl);
+    a->wake_at = 0;
+    ui_begin(ui, ev);
+    draw_list_rect(dl, (struct rect){0, 0, a->w, a->h}, a->theme.c.paper, 0);
+    struct screen *s = router_top(&a->router);
+    bool warning = a->warn_since != 0;
+    ui->blocked = warning;
+    s->ops->draw(s, ui, dl);
+    if (warning) {
+        ui->blocked = false;
+        draw_idle_warning(a, ui, dl);
+    }
+    ui_end(ui);
+    if (router_apply(&a->router)) {
+        ui_cancel_press(ui);
+        a->dirty = true;
+    }
+}
+
+const struct draw_list *app_frame(struct app *a)
+{
+    run_frame(a, NULL);
+    /* a screen entered by this frame's navigation draws once more so the
+     * list shows it */
+    if (a->dirty)
+        run_frame(a, NULL);
+    a->dirty = false;
+    return &a->dl;
+}
+
+static bool in_staff_corner(const struct app *a, int x, int y)
+{
+    return x < a->theme.header_h && y < a->theme.header_h;
+}
+
+void app_event(struct app *a, const struct input_event *ev)
+{
+    int64_t now = clock_mono_ms(&a->clock);
+    bool act = ev->kind == INPUT_DOWN || ev->kind == INPUT_KEY ||
+               ev->kind == INPUT_SCAN;
+    if (act)
+        a->last_input = now;
+    if (ev->kind == INPUT_DOWN && in_staff_corner(a, ev->x, ev->y))
+        a->corner_down = now;
+    else if (ev->kind == INPUT_UP ||
+             (ev->kind == INPUT_MOVE && !in_staff_corner(a, ev->x, ev->y)))
+        a->corner_down = 0;
+    if (a->warn_since && act) {
+        /* any touch means "still here": dismiss without acting on it */
+        a->warn_since = 0;
+        a->dirty = true;
+        return;
+    }
+    struct screen *s = router_top(&a->router);
+    if (s->ops->input)
+        s->ops->input(s, ev);
+    run_frame(a, ev);
+    a->dirty = true;
+}
+
+void app_tick(struct app *a)
+{
+    int64_t now = clock_mono_ms(&a->clock);
+    if (a->corner_down && now - a->corner_down >= APP_STAFF_HOLD_MS) {
+        a->corner_down = 0;
+        a->warn_since = 0;
+        router_push(&a->router, &screen_staff_pin, NULL);
+        router_apply(&a->router);
+        ui_cancel_press(&a->ui);
+        a->dirty = true;
+    }
+    if (a->warn_since) {
+        if (now - a->warn_since >= a->cfg.idle_warning_s * 1000LL) {
+            a->resets++;
+            app_reset(a);
+        }
+        a->dirty = true;
+    } else if (session_in_use(a) && now - a->last_input >= idle_ms(a)) {
+        a->warn_since = now;
+        a->dirty = true;
+    }
+    struct screen *s = router_top(&a->router);
+    if (s->ops->tick)
+        s->ops->tick(s, (uint64_t)now);
+    if (a->wake_at && now >= a->wake_at)
+        a->dirty = true;
+}
+
+int64_t app_next_deadline(const struct app *a)
+{
+    int64_t now = clock_mono_ms(&a->clock);
+    /* the clock in the header changes on the minute */
+    int64_t wall = clock_now_ms(&a->clock);
+    int64_t next = now + (60000 - wall % 60000);
+    if (a->corner_down && a->corner_down + APP_STAFF_HOLD_MS < next)
+        next = a->corner_down + APP_STAFF_HOLD_MS;
+    if (a->warn_since) {
+        int64_t end = a->warn_since + a->cfg.idle_warning_s * 1000LL;
+        if (end < next)
+            next = end;
+    } else if (session_in_use(a) && a->last_input + idle_ms(a) < next) {
+        next = a->last_input + idle_ms(a);
+    }
+    if (a->wake_at && a->wake_at < next)
+        next = a->wake_at;
+    return next > now ? next : now;
+}
+
+/* ---- helpers for screens --------------------------------------------- */
+
+const char *app_t(const struct app *a, const char *key)
+{
+    return i18n_get(a->i18n, a->session.lang, key);
+}
+
+const char *app_fmt(const struct app *a, const char *key, char *out,
+                    size_t outlen, const char *const *pairs)
+{
+    i18n_format(a->i18n, a->session.lang, key, out, outlen, pairs);
+    return out;
+}
+
+const char *app_text(const struct app *a, const char *const by_lang[])
+{
+    const char *en = by_lang[LANG_EN];
+    return a->session.lang == LANG_EN && en && *en ? en : by_lang[LANG_ZH];
+}
+
+int64_t app_now_s(const struct app *a)
+{
+    return clock_now_s(&a->clock);
+}
+
+int64_t app_mono_ms(const struct app *a)
+{
+    return clock_mono_ms(&a->clock);
+}
+
+void app_wake_at(struct app *a, int64_t mono_ms)
+{
+    if (!a->wake_at || mono_ms < a->wake_at)
+        a->wake_at = mono_ms;
+}
+
+/* The bottom bar's height: one row, or two when its buttons do not fit
+ * one (portrait 长辈版). */
+static int footer_rows(const struct app *a);
+
+struct rect app_body(const struct app *a)
+{
+    const struct theme *th = &a->theme;
+    int fh = th->footer_h * footer_rows(a);
+    struct rect r = {th->margin, th->header_h + th->margin / 2,
+                     a->w - 2 * th->margin,
+                     a->h - th->header_h - fh - th->margin};
+    return r;
+}
+
+bool app_has_rated(const struct app *a, const char *kind, const char *id)
+{
+    char key[SESSION_KEY_MAX];
+    snprintf(key, sizeof(key), "%s:%s", kind, id);
+    for (int i = 0; i < a->session.n_rated; i++)
+        if (strcmp(a->session.rated[i], key) == 0)
+            return true;
+    return false;
+}
+
+void app_mark_rated(struct app *a, const char *kind, const char *id)
+{
+    if (app_has_rated(a, kind, id) || a->session.n_rated >= SESSION_MAX_RATED)
+        return;
+    snprintf(a->session.rated[a->session.n_rated++], SESSION_KEY_MAX,
+             "%s:%s", kind, id);
+}
+
+bool app_has_answered(const struct app *a, const char *poll_id)
+{
+    for (int i = 0; i < a->session.n_polls; i++)
+        if (strcmp(a->session.polls[i], poll_id) == 0)
+            return true;
+    return false;
+}
+
+void app_mark_answered(struct app *a, const char *poll_id)
+{
+    if (app_has_answered(a, poll_id) || a->session.n_polls >= SESSION_MAX_POLLS)
+        return;
+    snprintf(a->session.polls[a->session.n_polls++], ID_MAX + 1, "%s",
+             poll_id);
+}
+
+struct rgba app_accent(const struct app *a, const char *section)
+{
+    const struct palette *c = &a->theme.c;
+    if (strcmp(section, "services") == 0)
+        return c->blue;
+    if (strcmp(section, "volunteer") == 0)
+        return c->green;
+    if (strcmp(section, "rating") == 0)
+        return c->red;
+    if (strcmp(section, "notices") == 0)
+        return c->brown;
+    if (strcmp(section, "polls") == 0)
+        return c->purple;
+    if (strcmp(section, "health") == 0)
+        return c->teal;
+    return c->slate;
+}
+
+void app_format_time(const struct app *a, int64_t unix_s, bool with_day,
+                     char *out, size_t outlen)
+{
+    struct civil t, now;
+    civil_from_unix(unix_s, &t);
+    civil_from_unix(app_now_s(a), &now);
+    char hhmm[8];
+    civil_format_hhmm(t.minute_of_day, hhmm);
+    if (!with_day) {
+        snprintf(out, outlen, "%s", hhmm);
+        return;
+    }
+    char key[24];
+    const char *day;
+    char date[64];
+    if (t.day_number == now.day_number) {
+        day = app_t(a, "day.today");
+    } else if (t.day_number == now.day_number + 1) {
+        day = app_t(a, "day.tomorrow");
+    } else {
+        char m[16], d[8];
+        snprintf(m, sizeof(m), "month.%d", t.month);
+        snprintf(d, sizeof(d), "%d", t.day);
+        snprintf(key, sizeof(key), "weekday.%d", t.weekday);
+        const char *pairs[] = {"month", app_t(a, m), "day", d, "weekday",
+                               app_t(a, key), NULL};
+        app_fmt(a, "app.date", date, sizeof(date), pairs);
+        day = date;
+    }
+    snprintf(out, outlen, "%s %s", day, hhmm);
+}
+
+/* ---- the frame: header and bottom bar ------------------------------- */
+
+struct bar_button {
+    const char *id, *label;
+    uint32_t icon;
+    bool selected;
+};
+
+static int bar_button_w(const struct app *a, const struct bar_button *b)
+{
+    int px = a->theme.body;
+    return text_width(&a->tm, b->label, strlen(b->label), px, FONT_BOLD) +
+           px * 5 / 4 + 16 + 48;
+}
+
+/* The bar's buttons: back and home first (not on home), then the
+ * switches. Returns how many. */
+static int bar_buttons(const struct app *a, struct bar_button *out)
+{
+    int n = 0;
+    if (a->router.depth > 1) {
+        out[n++] = (struct bar_button){"nav.back", app_t(a, "nav.back"),
+                                       ICON_BACK, false};
+        out[n++] = (struct bar_button){"nav.home", app_t(a, "nav.home"),
+                                       ICON_HOME, false};
+    }
+    bool elder = a->session.mode == MODE_ELDER;
+    out[n++] = (struct bar_button){
+        "bar.mode", app_t(a, elder ? "mode.standard" : "mode.elder"),
+        elder ? ICON_HOME : ICON_ELDERLY, false};
+    if ((a->cfg.languages & 3u) == 3u)
+        out[n++] = (struct bar_button){
+            "bar.lang",
+            a->session.lang == LANG_ZH
+                ? i18n_get(a->i18n, LANG_EN, "lang.name.en")
+                : i18n_get(a->i18n, LANG_ZH, "lang.name.zh-CN"),
+            ICON_TRANSLATE, false};
+    out[n++] = (struct bar_button){"bar.contrast", app_t(a, "theme.contrast"),
+                                   ICON_CONTRAST, a->session.high_contrast};
+    return n;
+}
+
+static int footer_rows(const struct app *a)
+{
+    struct bar_button bb[6];
+    int n = bar_buttons(a, bb), total = 0;
+    for (int i = 0; i < n; i++)
+        total += bar_button_w(a, &bb[i]) + a->theme.gap;
+    return total + 2 * a->theme.margin > a->w ? 2 : 1;
+}
+
+static void draw_header(struct app *a, struct ui *ui, struct draw_list *dl,
+                        const char *title)
+{
+    const struct theme *th = &a->theme;
+    struct rect bar = {0, 0, a->w, th->header_h};
+    draw_list_rect(dl, bar, th->c.red, 0);
+    struct civil now;
+    civil_from_unix(app_now_s(a), &now);
+    char hhmm[8], date[64], m[16], d[8], key[24];
+    civil_format_hhmm(now.minute_of_day, hhmm);
+    snprintf(m, sizeof(m), "month.%d", now.month);
+    snprintf(d, sizeof(d), "%d", now.day);
+    snprintf(key, sizeof(key), "weekday.long.%d", now.weekday);
+    const char *pairs[] = {"month", app_t(a, m), "day", d, "weekday",
+                           app_t(a, key), NULL};
+    app_fmt(a, "app.date", date, sizeof(date), pairs);
+
+    bool elder = th->mode == MODE_ELDER;
+    int right_w = elder ? text_width(&a->tm, hhmm, strlen(hhmm), th->title,
+                                     FONT_REGULAR)
+                        : text_width(&a->tm, date, strlen(date),
+                                     th->text_min, FONT_REGULAR);
+    struct rect right = {a->w - th->margin - right_w, 0, right_w,
+                         th->header_h};
+    struct rgba on = th->c.on_color;
+    if (elder) {
+        struct text_style st = ui_style(th->title, FONT_REGULAR, on,
+                                        ALIGN_END, ALIGN_CENTER);
+        ui_text(ui, dl, right, hhmm, &st, 1, 0);
+    } else {
+        struct text_style st = ui_style(th->text_min, FONT_REGULAR, on,
+                                        ALIGN_END, ALIGN_END);
+        ui_text(ui, dl, (struct rect){right.x, 8, right.w, th->header_h / 2},
+                date, &st, 1, 0);
+        st = ui_style(th->body, FONT_REGULAR, on, ALIGN_END, ALIGN_START);
+        ui_text(ui, dl,
+                (struct rect){right.x, th->header_h / 2 + 4, right.w,
+                              th->header_h / 2 - 8},
+                hhmm, &st, 1, 0);
+    }
+    struct rect left = {th->margin, 4, right.x - 2 * th->margin,
+                        th->header_h - 8};
+    struct text_style st = ui_style(th->title, FONT_BOLD, on, ALIGN_START,
+                                    ALIGN_CENTER);
+    ui_text(ui, dl, left, title, &st, 2, th->text_min);
+}
+
+static void draw_footer(struct app *a, struct ui *ui, struct draw_list *dl)
+{
+    const struct theme *th = &a->theme;
+    int rows = footer_rows(a);
+    int fh = th->footer_h * rows;
+    struct rect bar = {0, a->h - fh, a->w, fh};
+    draw_list_rect(dl, bar, th->c.slate, 0);
+    struct bar_button bb[6];
+    int n = bar_buttons(a, bb);
+    int bh = th->target;
+    int x = th->margin, row = 0;
+    for (int i = 0; i < n; i++) {
+        int w = bar_button_w(a, &bb[i]);
+        if (x + w > a->w - th->margin && row + 1 < rows) {
+            row++;
+            x = th->margin;
+        }
+        struct rect r = {x, bar.y + row * th->footer_h +
+                                (th->footer_h - bh) / 2,
+                         w, bh};
+        struct button b = {.label = bb[i].label, .icon = bb[i].icon,
+                           .look = LOOK_BAR, .selected = bb[i].selected,
+                           .role = ROLE_NAV};
+        if (ui_button(ui, dl, bb[i].id, r, &b)) {
+            if (strcmp(bb[i].id, "nav.back") == 0)
+                router_pop(&a->router);
+            else if (strcmp(bb[i].id, "nav.home") == 0)
+                router_home(&a->router);
+            else if (strcmp(bb[i].id, "bar.mode") == 0)
+                a->session.mode = a->session.mode == MODE_ELDER
+                                      ? MODE_STANDARD
+                                      : MODE_ELDER;
+            else if (strcmp(bb[i].id, "bar.lang") == 0)
+                a->session.lang = a->session.lang == LANG_ZH ? LANG_EN
+                                                             : LANG_ZH;
+            else if (strcmp(bb[i].id, "bar.contrast") == 0)
+                a->session.high_contrast = !a->session.high_contrast;
+        }
+        x += w + th->gap;
+    }
+    /* the data's age, where there is room: right of the last row */
+    if (a->applied_ms > 0) {
+        char t[48], msg[96];
+        app_format_time(a, a->applied_ms / 1000, true, t, sizeof(t));
+        const char *pairs[] = {"time", t, NULL};
+        app_fmt(a, "data.updated", msg, sizeof(msg), pairs);
+        int mw = text_width(&a->tm, msg, strlen(msg), th->text_min,
+                            FONT_REGULAR);
+        if (x + mw + th->margin <= a->w) {
+            struct text_style st = ui_style(th->text_min, FONT_REGULAR,
+                                            th->c.on_color, ALIGN_END,
+                                            ALIGN_CENTER);
+            ui_text(ui, dl,
+                    (struct rect){x, bar.y + row * th->footer_h,
+                                  a->w - th->margin - x, th->footer_h},
+                    msg, &st, 1, 0);
+        }
+    }
+}
+
+void app_draw_frame(struct app *a, struct ui *ui, struct draw_list *dl,
+                    const char *title)
+{
+    draw_header(a, ui, dl, title);
+    draw_footer(a, ui, dl);
+}
