@@ -231,12 +231,25 @@ bool ui_button(struct ui *ui, struct draw_list *dl, const char *id,
     if (b->stack) {
         /* icon above, label, sublabel: the tile of VISUAL.md */
         int ipx = b->icon ? ui->th->icon : 0;
-        int lh = ui_text_height(ui, in.w, b->label, px, FONT_BOLD, 2);
-        int sh = has_sub ? ui_text_height(ui, in.w, b->sub, sub_px,
+        int lh, sh;
+        /* a small tile gives up icon size first, then text size */
+        for (;;) {
+            lh = ui_text_height(ui, in.w, b->label, px, FONT_BOLD, 2);
+            sh = has_sub ? ui_text_height(ui, in.w, b->sub, sub_px,
                                           FONT_REGULAR, 2)
                          : 0;
+            if (lh + sh <= in.h || px <= ui->th->text_min)
+                break;
+            px = px * 9 / 10 < ui->th->text_min ? ui->th->text_min
+                                                : px * 9 / 10;
+            main.px = px;
+        }
+        if (lh + sh > in.h) {
+            has_sub = false; /* the second language is the first to go */
+            sh = 0;
+        }
         if (ipx && ipx + lh + sh > in.h)
-            ipx = in.h - lh - sh > 48 ? in.h - lh - sh : 0;
+            ipx = in.h - lh - sh >= ui->th->body ? in.h - lh - sh : 0;
         int y = in.y + (in.h - ipx - lh - sh) / 2;
         if (ipx)
             draw_list_icon(dl, (struct rect){in.x, y, in.w, ipx}, b->icon,
