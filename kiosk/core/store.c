@@ -816,6 +816,88 @@ int store_notice_body(struct store *st, const char *id, enum lang lang,
     return store_row_rc(rc);
 }
 
+/* The zh and en columns of a localised text in a JSON column, en falling
+ * back to zh; path is an SQL expression giving the text's JSON path. */
+#define JSON_PAIR(col, path)                                                  \
+    "json_extract(" col ", " path " || '.zh'), coalesce(json_extract(" col   \
+    ", " path " || '.en'), json_extract(" col ", " path " || '.zh'))"
+
+static void fill_poll(sqlite3_stmt *s, struct poll_row *r)
+{
+    store_col_text(s, 0, r->id, sizeof r->id);
+    col_pair(s, 1, r->title);
+    r->start = sqlite3_column_int64(s, 3);
+    r->end = sqlite3_column_int64(s, 4);
+    r->n_questions = sqlite3_column_int(s, 5);
+}
+
+int store_polls(struct store *st, int64_t now_s, int offset,
+                struct poll_row *rows, int max, int *n, int *total)
+{
+    if (total) {
+        sqlite3_stmt *c = store_prepare(
+            st, "SELECT count(*) FROM polls WHERE start_s<=?1 AND ?1<end_s");
+        if (!c)
+            return ERR_DB;
+        sqlite3_bind_int64(c, 1, now_s);
+        *total = sqlite3_step(c) == SQLITE_ROW ? sqlite3_column_int(c, 0) : 0;
+        sqlite3_finalize(c);
+    }
+    sqlite3_stmt *s = store_prepare(
+        st, "SELECT id, " JSON_PAIR("json", "'$.title'") ", start_s, end_s,"
+            " json_array_length(json, '$.questions') FROM polls WHERE"
+            " start_s <= ?1 AND ?1 < end_s ORDER BY ord LIMIT ?2 OFFSET ?3");
+    if (!s)
+        return ERR_DB;
+    sqlite3_bind_int64(s, 1, now_s);
+    sqlite3_bind_int(s, 2, max);
+    sqlite3_bind_int(s, 3, offset);
+    FETCH_ROWS(s, rows, max, n, fill_poll);
+    return 0;
+}
+
+int store_poll_question(struct store *st, const char *poll_id, int index,
+                        struct poll_question_row *out)
+{
+    if (index < 0 || index >= MAX_QUESTIONS)
+        return ERR_NOT_FOUND;
+    /* one row per option, each repeating its question's fields: the
+     * bundle guarantees 2-6 options, so no rows means no such question */
+    sqlite3_stmt *s = store_prepare(
+        st, "SELECT json_extract(p.json, ?2 || '.id'),"
+            " " JSON_PAIR("p.json", "?2 || '.text'") ","
+            " json_extract(o.value, '$.id'),"
+            " " JSON_PAIR("o.value", "'$.text'") " FROM polls p,"
+            " json_each(p.json, ?2 || '.options') o WHERE p.id = ?1 ORDER BY o.key");
+    if (!s)
+        return ERR_DB;
+    char path[32];
+    snprintf(path, sizeof path, "$.questions[%d]", index);
+    bind_text(s, 1, poll_id);
+    bind_text(s, 2, path);
+    struct poll_question_row q;
+    int step, n = 0;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW && n < MAX_OPTIONS) {
+        if (n == 0) {
+            store_col_text(s, 0, q.id, sizeof q.id);
+            store_col_text(s, 1, q.text[LANG_ZH], sizeof q.text[LANG_ZH]);
+            store_col_text(s, 2, q.text[LANG_EN], sizeof q.text[LANG_EN]);
+        }
+        struct poll_option_row *o = &q.options[n++];
+        store_col_text(s, 3, o->id, sizeof o->id);
+        store_col_text(s, 4, o->text[LANG_ZH], sizeof o->text[LANG_ZH]);
+        store_col_text(s, 5, o->text[LANG_EN], sizeof o->text[LANG_EN]);
+    }
+    sqlite3_finalize(s);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return ERR_DB;
+    if (n == 0)
+        return ERR_NOT_FOUND;
+    q.n_options = n;
+    *out = q;
+    return 0;
+}
+
 /* ---- local actions ----------------------------------------------------- */
 
 bool phone_mask(const char *phone, char out[16])

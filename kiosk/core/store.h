@@ -160,6 +160,36 @@ int store_notices(struct store *st, int64_t now_s, int offset,
 int store_notice_body(struct store *st, const char *id, enum lang lang,
                       char *out, size_t outlen);
 
+struct poll_row {
+    char id[ID_MAX + 1];
+    char title[LANG_COUNT][NAME_MAX_BYTES + 1]; /* en falls back to zh */
+    int64_t start, end;
+    int n_questions;
+};
+
+/* Polls active at now_s (start <= now < end), in bundle order. Paged like
+ * store_notices(). */
+int store_polls(struct store *st, int64_t now_s, int offset,
+                struct poll_row *rows, int max, int *n, int *total);
+
+struct poll_option_row {
+    char id[ID_MAX + 1];
+    char text[LANG_COUNT][QUESTION_MAX_BYTES + 1]; /* en falls back to zh */
+};
+
+struct poll_question_row {
+    char id[ID_MAX + 1];
+    char text[LANG_COUNT][QUESTION_MAX_BYTES + 1]; /* en falls back to zh */
+    struct poll_option_row options[MAX_OPTIONS];
+    int n_options;
+};
+
+/* Question index (0-based, in the poll's order) of a poll, with its
+ * options in order, whether or not the poll is active. ERR_NOT_FOUND if
+ * there is no such poll or question. */
+int store_poll_question(struct store *st, const char *poll_id, int index,
+                        struct poll_question_row *out);
+
 /* ---- local actions, each written with its outbox event ----------------- */
 
 enum booking_status { BOOKING_CONFIRMED, BOOKING_PENDING };
