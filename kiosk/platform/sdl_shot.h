@@ -21,8 +21,9 @@ struct sdl_shot;
 int sdl_shot_open(int w, int h, struct sdl_shot **out);
 
 /* Frees the surface and destroys the renderer, and with it every texture
- * made for it: release a struct sdl_text's textures before this
- * (sdl_text_release_textures() or sdl_text_close()). NULL is a no-op. */
+ * made for it. A struct sdl_text that drew here and will draw again (on
+ * another shot) must drop its textures first: sdl_text_release_textures().
+ * NULL is a no-op. */
 void sdl_shot_close(struct sdl_shot *shot);
 
 /* The shot's renderer, for callers that draw more than a list. */

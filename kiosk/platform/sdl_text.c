@@ -183,7 +183,10 @@ void sdl_text_close(struct sdl_text *t)
 {
     if (!t)
         return;
-    sdl_text_release_textures(t);
+    /* Not SDL_DestroyTexture: the renderer may be gone already, and if it
+     * is not, it frees them when it goes. */
+    for (int i = 0; i < SDL_TEXT_TEXTURES_MAX; i++)
+        free(t->tex[i].key);
     for (int i = 0; i < SDL_TEXT_FONTS_MAX; i++)
         if (t->fonts[i].font)
             TTF_CloseFont(t->fonts[i].font);

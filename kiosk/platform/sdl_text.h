@@ -54,9 +54,9 @@ int sdl_text_open_paths(const struct sdl_text_paths *p, struct sdl_text **out,
 /* sdl_text_open_paths() with sdl_text_default_paths(). */
 int sdl_text_open(struct sdl_text **out, char *errbuf, size_t errlen);
 
-/* Destroys the cached textures (so the renderer they were made with must
- * still exist, see sdl_text_release_textures()), closes the fonts and
- * calls TTF_Quit(). NULL is a no-op. */
+/* Closes the fonts and calls TTF_Quit(). Cached textures are forgotten,
+ * not destroyed: their renderer frees them when it is destroyed, so t may
+ * be closed before or after that renderer. NULL is a no-op. */
 void sdl_text_close(struct sdl_text *t);
 
 /* The text font chosen at open ("path" and its face index), for logs. */
@@ -84,15 +84,20 @@ struct text_metrics sdl_text_metrics(struct sdl_text *t);
  *
  * Textures are cached per (text, face, px, colour) up to
  * SDL_TEXT_TEXTURES_MAX entries and SDL_TEXT_TEXTURE_BYTES, least recently
- * used first out; a run bigger than the byte cap is drawn uncached. The
- * cache belongs to one renderer: a call with another renderer first
- * destroys the textures of the previous one, which therefore must still
- * exist. Errors: ERR_IO (SDL_GetError() says why).
+ * used first out; a run bigger than the byte cap is drawn uncached.
+ *
+ * The cache belongs to one renderer at a time. A call with another
+ * renderer first destroys the previous one's textures, so that renderer
+ * must still exist, and a new renderer may take a destroyed one's address:
+ * whoever destroys a renderer t has drawn with, while t goes on drawing,
+ * must call sdl_text_release_textures() first. Errors: ERR_IO
+ * (SDL_GetError() says why).
  */
 struct text_renderer sdl_text_renderer(struct sdl_text *t);
 
-/* Destroys every cached texture. Call it before destroying a renderer t
- * has drawn with, unless t is closed first. */
+/* Destroys every cached texture; the renderer they were made with must
+ * still exist. Call it before destroying that renderer (SDL_DestroyRenderer,
+ * sdl_shot_close) if t draws again afterwards. */
 void sdl_text_release_textures(struct sdl_text *t);
 
 /* Cache sizes, for tests and benchmarks. */

@@ -61,9 +61,12 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fixture *f = *state;
-    sdl_text_close(f->text); /* before the renderer its textures use */
-    draw_list_release(&f->dl);
+    /* The renderer goes first, freeing the textures; then the text,
+     * which must not touch them (test_close_before_renderer: the other
+     * order). */
     sdl_shot_close(f->shot);
+    sdl_text_close(f->text);
+    draw_list_release(&f->dl);
     free(f);
     return 0;
 }
@@ -441,6 +444,42 @@ static void test_renderer_change_drops_cache(void **state)
     sdl_shot_close(other);
 }
 
+/* One text, a shot per image: release, close, open, draw again (without
+ * the release, the cache would hold textures their renderer freed). */
+static void test_shot_after_shot(void **state)
+{
+    struct fixture *f = fonts_or_skip(state);
+    struct text_style st = {40, FONT_REGULAR, rgba_hex(RED), ALIGN_START,
+                            ALIGN_START};
+    draw_list_text(&f->dl, (struct rect){0, 0, 200, 60}, "社区", &st);
+    for (int i = 0; i < 3; i++) {
+        render(f);
+        assert_true(count_exact(f, RED) > 100);
+        assert_int_equal(sdl_text_stats(f->text).textures, 1);
+        sdl_text_release_textures(f->text);
+        sdl_shot_close(f->shot);
+        assert_int_equal(sdl_shot_open(W, H, &f->shot), 0);
+    }
+    assert_int_equal(sdl_text_stats(f->text).misses, 3);
+}
+
+/* Closing the text while its renderer lives leaves the textures to the
+ * renderer, which frees them (LeakSanitizer would say otherwise). */
+static void test_close_before_renderer(void **state)
+{
+    struct fixture *f = fonts_or_skip(state);
+    struct text_style st = {40, FONT_REGULAR, rgba_hex(RED), ALIGN_START,
+                            ALIGN_START};
+    draw_list_text(&f->dl, (struct rect){0, 0, 200, 60}, "社区", &st);
+    render(f);
+    sdl_text_close(f->text);
+    f->text = NULL;
+    /* The shot still draws, now without text. */
+    assert_int_equal(sdl_shot_render(f->shot, &f->dl, NULL, rgba_hex(WHITE)),
+                     0);
+    assert_int_equal(count_exact(f, RED), 0);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -461,6 +500,8 @@ int main(void)
         T(test_texture_cache_cap),
         T(test_texture_byte_cap),
         T(test_renderer_change_drops_cache),
+        T(test_shot_after_shot),
+        T(test_close_before_renderer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
