@@ -46,14 +46,15 @@ struct size {
 };
 
 static int shoot(struct store *scratch, const struct i18n *i18n,
-                 struct clock clk, struct text_metrics tm,
-                 struct text_renderer tr, const struct shots_options *opt,
+                 struct clock clk, struct sdl_text *text, const struct shots_options *opt,
                  const struct screen_ops *ops, struct size sz,
                  enum ui_mode mode, enum lang lang, bool hc, json_t *list,
                  FILE *log)
 {
     struct app a;
-    int rc = app_init(&a, scratch, i18n, clk, tm, sz.w, sz.h);
+    struct text_renderer tr = sdl_text_renderer(text);
+    int rc = app_init(&a, scratch, i18n, clk, sdl_text_metrics(text), sz.w,
+                      sz.h);
     if (rc)
         return rc;
     a.session.mode = mode;
@@ -81,6 +82,8 @@ static int shoot(struct store *scratch, const struct i18n *i18n,
     rc = sdl_shot_render(shot, dl, &tr, a.theme.c.paper);
     if (!rc)
         rc = sdl_shot_save_png(shot, path);
+    /* the text cache's textures belong to this shot's renderer */
+    sdl_text_release_textures(text);
     sdl_shot_close(shot);
     if (!rc) {
         json_t *o = inspect_frame(&a);
@@ -135,8 +138,6 @@ int shots_run(struct store *st, const struct i18n *i18n, struct clock clk,
         fprintf(log, "shots: cannot copy the cache: %s\n", err_str(rc));
         return rc;
     }
-    struct text_metrics tm = sdl_text_metrics(text);
-    struct text_renderer tr = sdl_text_renderer(text);
     json_t *list = json_array();
     int count = 0;
     for (int i = 0; screen_all[i] && !rc; i++) {
@@ -148,7 +149,7 @@ int shots_run(struct store *st, const struct i18n *i18n, struct clock clk,
                     for (int hc = 0; hc <= (int)opt->high_contrast && !rc;
                          hc++) {
                         size_t before = json_array_size(list);
-                        rc = shoot(scratch, i18n, clk, tm, tr, opt,
+                        rc = shoot(scratch, i18n, clk, text, opt,
                                    screen_all[i], sizes[s], (enum ui_mode)m,
                                    (enum lang)l, hc, list, log);
                         count += json_array_size(list) > before;

@@ -20,14 +20,14 @@ dump() { "$kiosk" --data "$1" --now "$now" --dump | grep -v '"cache":'; }
 if "$kiosk" --bogus >/dev/null 2>&1; then bad "unknown option accepted"; else ok "unknown option refused"; fi
 
 # the demo community
-"$kiosk" --data "$tmp/a" --now "$now" --demo >"$tmp/demo.json"
+"$kiosk" --data "$tmp/a" --now "$now" --demo --dump >"$tmp/demo.json"
 grep -q '"kiosk_id": "caoyang-01"' "$tmp/demo.json" && ok "demo loaded" || bad "demo not loaded"
 n=$(sed -n 's/^    "services": \([0-9]*\),*$/\1/p' "$tmp/demo.json")
 [ "${n:-0}" -ge 60 ] && ok "demo has $n services" || bad "demo has ${n:-no} services"
 grep -q '"farther": 0' "$tmp/demo.json" && ok "all services within 15 minutes" || bad "services beyond 15 minutes"
 # --demo again keeps the cache as it is (loads only into an empty cache)
 dump "$tmp/a" >"$tmp/a1.json"
-"$kiosk" --data "$tmp/a" --now 2026-11-24T10:00:00+08:00 --demo >/dev/null
+"$kiosk" --data "$tmp/a" --now 2026-11-24T10:00:00+08:00 --demo --dump >/dev/null
 dump "$tmp/a" >"$tmp/a2.json"
 cmp -s "$tmp/a1.json" "$tmp/a2.json" && ok "--demo leaves a full cache alone" || bad "--demo reloaded a full cache"
 
