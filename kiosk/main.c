@@ -33,7 +33,7 @@ struct options {
     const char *assets_dir;
     const char *import_file;
     const char *export_file;
-    const char *shots_dir, *screen, *size, *replay_file;
+    const char *shots_dir, *screen, *size, *replay_file, *mode, *lang;
     bool demo, dump, windowed, bench, high_contrast;
     bool fixed_now;
     int64_t now_ms;
@@ -58,7 +58,8 @@ static void usage(FILE *f)
           "  --screenshot DIR render every screen headless to DIR/*.png and\n"
           "                   DIR/screens.json (--screen NAME: one screen;\n"
           "                   --size WxH: one size; --high-contrast: also\n"
-          "                   the high-contrast theme)\n"
+          "                   the high-contrast theme; --mode standard|elder,\n"
+          "                   --lang zh|en: only those)\n"
           "  --replay FILE    drive the UI headless with a script (see\n"
           "                   docs/replay.md); exit 1 if an expect fails\n"
           "  --bench          print JSON timings: first frame, per-screen\n"
@@ -110,7 +111,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 {
     enum { OPT_DATA = 256, OPT_ASSETS, OPT_IMPORT, OPT_EXPORT, OPT_NOW,
            OPT_SHOTS, OPT_SCREEN, OPT_SIZE, OPT_REPLAY, OPT_WINDOWED,
-           OPT_BENCH, OPT_HC };
+           OPT_BENCH, OPT_HC, OPT_MODE, OPT_LANG };
     static const struct option longopts[] = {
         {"data", required_argument, NULL, OPT_DATA},
         {"assets", required_argument, NULL, OPT_ASSETS},
@@ -123,6 +124,8 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"screen", required_argument, NULL, OPT_SCREEN},
         {"size", required_argument, NULL, OPT_SIZE},
         {"high-contrast", no_argument, NULL, OPT_HC},
+        {"mode", required_argument, NULL, OPT_MODE},
+        {"lang", required_argument, NULL, OPT_LANG},
         {"replay", required_argument, NULL, OPT_REPLAY},
         {"windowed", no_argument, NULL, OPT_WINDOWED},
         {"bench", no_argument, NULL, OPT_BENCH},
@@ -144,6 +147,8 @@ static int parse_args(int argc, char **argv, struct options *o)
         case OPT_SCREEN: o->screen = optarg; break;
         case OPT_SIZE: o->size = optarg; break;
         case OPT_HC: o->high_contrast = true; break;
+        case OPT_MODE: o->mode = optarg; break;
+        case OPT_LANG: o->lang = optarg; break;
         case OPT_REPLAY: o->replay_file = optarg; break;
         case OPT_WINDOWED: o->windowed = true; break;
         case OPT_BENCH: o->bench = true; break;
@@ -382,7 +387,7 @@ int main(int argc, char **argv)
     }
     if (!rc && o.shots_dir) {
         struct shots_options so = {o.shots_dir, o.screen, o.size,
-                                   o.high_contrast};
+                                   o.high_contrast, o.mode, o.lang};
         rc = shots_run(st, i18n, clk, &so, stderr);
     } else if (!rc && o.replay_file) {
         rc = replay_file(st, i18n, clk, o.replay_file, stdout);

@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "err.h"
+#include "i18n.h"
 #include "inspect.h"
 #include "sdl_shot.h"
 #include "sdl_text.h"
@@ -120,6 +121,23 @@ int shots_run(struct store *st, const struct i18n *i18n, struct clock clk,
         sizes[0].name = sizes[0].w >= sizes[0].h ? "landscape" : "portrait";
         n_sizes = 1;
     }
+    int mode_from = 0, mode_to = 1, lang_from = 0, lang_to = 1;
+    if (opt->mode) {
+        if (strcmp(opt->mode, "standard") && strcmp(opt->mode, "elder")) {
+            fprintf(log, "shots: --mode: standard or elder, not '%s'\n",
+                    opt->mode);
+            return ERR_ARG;
+        }
+        mode_from = mode_to = strcmp(opt->mode, "elder") == 0;
+    }
+    if (opt->lang) {
+        enum lang l;
+        if (!lang_parse(opt->lang, &l)) {
+            fprintf(log, "shots: --lang: zh or en, not '%s'\n", opt->lang);
+            return ERR_ARG;
+        }
+        lang_from = lang_to = (int)l;
+    }
     if (mkdir(opt->dir, 0755) && errno != EEXIST) {
         fprintf(log, "shots: cannot create %s: %s\n", opt->dir,
                 strerror(errno));
@@ -144,8 +162,8 @@ int shots_run(struct store *st, const struct i18n *i18n, struct clock clk,
         if (one && screen_all[i] != one)
             continue;
         for (int s = 0; s < n_sizes && !rc; s++)
-            for (int m = 0; m < 2 && !rc; m++)
-                for (int l = 0; l < 2 && !rc; l++)
+            for (int m = mode_from; m <= mode_to && !rc; m++)
+                for (int l = lang_from; l <= lang_to && !rc; l++)
                     for (int hc = 0; hc <= (int)opt->high_contrast && !rc;
                          hc++) {
                         size_t before = json_array_size(list);

@@ -25,6 +25,8 @@ struct shots_options {
     const char *screen;  /* NULL: every screen */
     const char *size;    /* NULL: both orientations; or "WxH" */
     bool high_contrast;  /* also the high-contrast theme */
+    const char *mode;    /* NULL: both; "standard" or "elder" */
+    const char *lang;    /* NULL: both; "zh" or "en" */
 };
 
 /* Writes the images and screens.json; progress and errors go to log.
