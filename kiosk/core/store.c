@@ -1252,3 +1252,28 @@ int store_answer_poll(struct store *st, const char *poll_id,
     memcpy(uuid_out, uuid, 37);
     return 0;
 }
+
+int store_open_copy(struct store *st, struct store **out)
+{
+    char err[256];
+    struct store *copy;
+    int rc = store_open(":memory:", &copy, err, sizeof(err));
+    if (rc || store_is_empty(st)) {
+        if (!rc)
+            *out = copy;
+        return rc;
+    }
+    struct bundle *b;
+    struct store_info info;
+    if (!(rc = store_load_bundle(st, &b))) {
+        if (!(rc = store_info(st, &info)))
+            rc = store_apply_bundle(copy, b, info.applied_ms);
+        bundle_free(b);
+    }
+    if (rc) {
+        store_close(copy);
+        return rc;
+    }
+    *out = copy;
+    return 0;
+}

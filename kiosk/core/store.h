@@ -51,6 +51,12 @@ bool store_is_empty(struct store *st);
  * frees; NULL on ERR_NOT_FOUND (empty) or ERR_DB, with *rc set. */
 char *store_export(struct store *st, size_t *len_out, int *rc);
 
+/* A new in-memory store holding a copy of st's bundle (not its local
+ * actions), with the same data age: screenshots, replays and benchmarks
+ * run on it so they can book and rate without touching the real cache.
+ * Returns 0 and *out, or ERR_DB / ERR_NOMEM. */
+int store_open_copy(struct store *st, struct store **out);
+
 /* Loads the cached bundle back as a model (export + parse). */
 int store_load_bundle(struct store *st, struct bundle **out);
 

@@ -16,33 +16,6 @@
 #include <string.h>
 #include <time.h>
 
-/* The cache copied into memory, so replays and benches leave it alone. */
-static int scratch_copy(struct store *st, struct store **out)
-{
-    char err[256];
-    int rc = store_open(":memory:", out, err, sizeof(err));
-    if (rc) {
-        *out = NULL;
-        return rc;
-    }
-    if (store_is_empty(st))
-        return 0;
-    struct bundle *b;
-    struct store_info info;
-    if ((rc = store_load_bundle(st, &b)) || (rc = store_info(st, &info))) {
-        store_close(*out);
-        *out = NULL;
-        return rc;
-    }
-    rc = store_apply_bundle(*out, b, info.applied_ms);
-    bundle_free(b);
-    if (rc) {
-        store_close(*out);
-        *out = NULL;
-    }
-    return rc;
-}
-
 int replay_file(struct store *st, const struct i18n *i18n, struct clock clk,
                 const char *path, FILE *out)
 {
@@ -59,7 +32,7 @@ int replay_file(struct store *st, const struct i18n *i18n, struct clock clk,
     if (sdl_text_open(&text, err, sizeof(err)) == 0)
         tm = sdl_text_metrics(text);
     struct store *scratch = NULL;
-    int rc = scratch_copy(st, &scratch);
+    int rc = store_open_copy(st, &scratch);
     int64_t now = clock_now_ms(&clk);
     struct app a;
     if (!rc)
@@ -131,7 +104,7 @@ int bench_run(struct store *st, const struct i18n *i18n,
     int64_t t_frame = clock_mono_ms(&sys);
     double startup = (double)(t_frame - start_mono_ms);
     if (!rc)
-        rc = scratch_copy(st, &scratch);
+        rc = store_open_copy(st, &scratch);
     if (!rc)
         rc = app_init(&a, scratch, i18n, sys, sdl_text_metrics(text), 1920,
                       1080);

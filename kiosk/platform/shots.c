@@ -18,29 +18,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* A copy of the cache in memory, so tours that book or rate leave the
- * real cache alone. */
-static int scratch_copy(struct store *st, struct store **out)
-{
-    char err[256];
-    int rc = store_open(":memory:", out, err, sizeof(err));
-    if (rc)
-        return rc;
-    if (store_is_empty(st))
-        return 0;
-    struct bundle *b;
-    struct store_info info;
-    if ((rc = store_load_bundle(st, &b)) || (rc = store_info(st, &info))) {
-        store_close(*out);
-        return rc;
-    }
-    rc = store_apply_bundle(*out, b, info.applied_ms);
-    bundle_free(b);
-    if (rc)
-        store_close(*out);
-    return rc;
-}
-
 struct size {
     int w, h;
     const char *name;
@@ -151,7 +128,7 @@ int shots_run(struct store *st, const struct i18n *i18n, struct clock clk,
         return rc;
     }
     struct store *scratch;
-    if ((rc = scratch_copy(st, &scratch))) {
+    if ((rc = store_open_copy(st, &scratch))) {
         sdl_text_close(text);
         fprintf(log, "shots: cannot copy the cache: %s\n", err_str(rc));
         return rc;
