@@ -585,6 +585,34 @@ static void test_phone_mask(void **state)
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
+/* A copy in memory has the same data and age; acting on it leaves the
+ * cache alone. */
+static void test_open_copy(void **state)
+{
+    struct fixture *f = *state;
+    struct store *copy;
+    assert_int_equal(store_open_copy(f->st, &copy), 0);
+    assert_true(store_is_empty(copy));
+    store_close(copy);
+    apply_mini(f->st);
+    assert_int_equal(store_open_copy(f->st, &copy), 0);
+    struct store_info a, b;
+    assert_int_equal(store_info(f->st, &a), 0);
+    assert_int_equal(store_info(copy, &b), 0);
+    assert_int_equal(a.n_services, b.n_services);
+    assert_int_equal(a.n_slots, b.n_slots);
+    assert_true(a.applied_ms == b.applied_ms);
+    assert_string_equal(a.bundle_version, b.bundle_version);
+    char uuid[37];
+    assert_int_equal(store_rate(copy, "center", b.kiosk_id, 5, NULL, 0,
+                                MON_10 * 1000, uuid),
+                     0);
+    assert_int_equal(store_info(f->st, &a), 0);
+    assert_int_equal(a.n_ratings, 0);
+    assert_int_equal(a.outbox_depth, 0);
+    store_close(copy);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -606,6 +634,7 @@ int main(void)
         T(test_ratings),
         T(test_poll_answers),
         cmocka_unit_test(test_phone_mask),
+        cmocka_unit_test_setup_teardown(test_open_copy, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
