@@ -21,7 +21,7 @@
 #define ICON_DIR "/usr/share/fonts/truetype/material-design-icons-iconfont/"
 
 #define PX_MAX        1024 /* larger sizes are refused, not opened */
-#define MEASURE_CHUNK 512  /* bytes of a run measured per TTF_SizeUTF8 */
+#define GLYPHS        4096 /* cached glyph metrics, a power of two */
 
 enum face {
     FACE_REGULAR,
@@ -37,11 +37,20 @@ struct face_src {
     int style; /* TTF_STYLE_BOLD for a synthetic bold */
 };
 
+/* One TTF_Font per face, switched between sizes: each open of the CJK
+ * face costs about 2.8 MB in FreeType, so a font per size would cost more
+ * than the rest of the kiosk together (DESIGN §8: 48 MiB). */
 struct font_slot {
-    TTF_Font *font; /* NULL: free */
-    enum face face;
-    int px;
-    unsigned long used;
+    TTF_Font *font; /* NULL: not opened yet */
+    int px;         /* the size it is set to */
+};
+
+/* Metrics of one glyph at one size; key 0 is an empty entry. Runs are
+ * measured as the sum of advances (the fonts carry no kern table SDL_ttf
+ * would apply), so wrapping a line costs lookups, not glyph loads. */
+struct glyph_entry {
+    uint64_t key;
+    int16_t advance, miny, maxy;
 };
 
 /* A rendered run. The key is (face, px, rgb, bytes); hash speeds the
@@ -61,7 +70,8 @@ struct tex_slot {
 
 struct sdl_text {
     struct face_src faces[FACE_COUNT];
-    struct font_slot fonts[SDL_TEXT_FONTS_MAX];
+    struct font_slot fonts[FACE_COUNT];
+    struct glyph_entry glyphs[GLYPHS];
     struct tex_slot tex[SDL_TEXT_TEXTURES_MAX];
     SDL_Renderer *owner; /* the renderer the textures belong to */
     int tex_count;
@@ -187,7 +197,7 @@ void sdl_text_close(struct sdl_text *t)
      * is not, it frees them when it goes. */
     for (int i = 0; i < SDL_TEXT_TEXTURES_MAX; i++)
         free(t->tex[i].key);
-    for (int i = 0; i < SDL_TEXT_FONTS_MAX; i++)
+    for (int i = 0; i < FACE_COUNT; i++)
         if (t->fonts[i].font)
             TTF_CloseFont(t->fonts[i].font);
     faces_release(t);
@@ -210,65 +220,55 @@ bool sdl_text_has_icons(const struct sdl_text *t)
     return t->faces[FACE_ICON].path != NULL;
 }
 
-/* The font of face at px, opened on first use into the LRU; NULL if the
- * face is missing, px is out of range or the open fails. */
+/* The font of face set to px, opened on first use; NULL if the face is
+ * missing, px is out of range or the open fails. */
 static TTF_Font *font_get(struct sdl_text *t, enum face face, int px)
 {
     const struct face_src *src = &t->faces[face];
+    struct font_slot *slot = &t->fonts[face];
     if (!src->path || px < 1 || px > PX_MAX)
         return NULL;
-    struct font_slot *victim = NULL; /* a free slot, else the oldest */
-    for (int i = 0; i < SDL_TEXT_FONTS_MAX; i++) {
-        struct font_slot *s = &t->fonts[i];
-        if (s->font && s->face == face && s->px == px) {
-            s->used = ++t->tick;
-            return s->font;
-        }
-        if (!victim || (victim->font && (!s->font || s->used < victim->used)))
-            victim = s;
+    if (!slot->font) {
+        t->font_opens++;
+        slot->font = TTF_OpenFontIndex(src->path, px, src->index);
+        if (!slot->font)
+            return NULL;
+        if (src->style != TTF_STYLE_NORMAL)
+            TTF_SetFontStyle(slot->font, src->style);
+        slot->px = px;
+    } else if (slot->px != px) {
+        if (TTF_SetFontSize(slot->font, px) != 0)
+            return NULL;
+        slot->px = px;
     }
-    if (victim->font)
-        TTF_CloseFont(victim->font);
-    t->font_opens++;
-    victim->font = TTF_OpenFontIndex(src->path, px, src->index);
-    if (!victim->font)
+    return slot->font;
+}
+
+/* The metrics of cp in face at px, from the cache or the font; NULL if
+ * the font has no such glyph. */
+static const struct glyph_entry *glyph_get(struct sdl_text *t, enum face face,
+                                           int px, uint32_t cp)
+{
+    if (px < 1 || px > PX_MAX)
         return NULL;
-    if (src->style != TTF_STYLE_NORMAL)
-        TTF_SetFontStyle(victim->font, src->style);
-    victim->face = face;
-    victim->px = px;
-    victim->used = ++t->tick;
-    return victim->font;
+    uint64_t key = 1ull << 63 | (uint64_t)face << 48 | (uint64_t)px << 32 |
+                   cp;
+    uint32_t h = (uint32_t)(key * 0x9E3779B97F4A7C15ull >> 40) & (GLYPHS - 1);
+    struct glyph_entry *e = &t->glyphs[h];
+    if (e->key == key)
+        return e;
+    TTF_Font *f = font_get(t, face, px);
+    int minx, maxx, miny, maxy, adv;
+    if (!f || TTF_GlyphMetrics32(f, cp, &minx, &maxx, &miny, &maxy, &adv) < 0)
+        return NULL;
+    *e = (struct glyph_entry){key, (int16_t)adv, (int16_t)miny,
+                              (int16_t)maxy};
+    return e;
 }
 
 static enum face weight_face(enum font_weight w)
 {
     return w == FONT_BOLD ? FACE_BOLD : FACE_REGULAR;
-}
-
-static int metrics_width(void *ctx, const char *s, size_t len, int px,
-                         enum font_weight w)
-{
-    TTF_Font *f = font_get(ctx, weight_face(w), px);
-    char chunk[MEASURE_CHUNK + 1];
-    int total = 0;
-    size_t pos = 0;
-    while (f && pos < len) {
-        size_t n = len - pos;
-        if (n > MEASURE_CHUNK) {
-            /* Cut before a UTF-8 continuation byte, never inside one. */
-            n = MEASURE_CHUNK;
-            while (n > 1 && ((unsigned char)s[pos + n] & 0xC0) == 0x80)
-                n--;
-        }
-        memcpy(chunk, s + pos, n);
-        chunk[n] = '\0';
-        int cw = 0;
-        if (TTF_SizeUTF8(f, chunk, &cw, NULL) == 0)
-            total += cw;
-        pos += n;
-    }
-    return total;
 }
 
 /* The code point at s[*pos] (n bytes in all), advancing *pos; malformed
@@ -312,26 +312,33 @@ static bool is_blank(uint32_t cp)
            cp == 0x3000;
 }
 
+static int metrics_width(void *ctx, const char *s, size_t len, int px,
+                         enum font_weight w)
+{
+    int total = 0;
+    for (size_t pos = 0; pos < len;) {
+        const struct glyph_entry *g =
+            glyph_get(ctx, weight_face(w), px, utf8_decode(s, len, &pos));
+        total += g ? g->advance : 0;
+    }
+    return total;
+}
+
 static int metrics_ink_height(void *ctx, const char *s, size_t len, int px,
                               enum font_weight w)
 {
-    TTF_Font *f = font_get(ctx, weight_face(w), px);
-    if (!f)
-        return 0;
     int top = 0, bottom = 0;
     bool inked = false;
     for (size_t pos = 0; pos < len;) {
         uint32_t cp = utf8_decode(s, len, &pos);
-        int minx, maxx, miny, maxy, adv;
-        if (is_blank(cp) ||
-            TTF_GlyphMetrics32(f, cp, &minx, &maxx, &miny, &maxy, &adv) < 0)
-            continue;
-        if (maxy <= miny)
-            continue; /* no outline: nothing drawn */
-        if (!inked || maxy > top)
-            top = maxy;
-        if (!inked || miny < bottom)
-            bottom = miny;
+        const struct glyph_entry *g = is_blank(cp) ? NULL
+                                      : glyph_get(ctx, weight_face(w), px, cp);
+        if (!g || g->maxy <= g->miny)
+            continue; /* blank, missing, or no outline: nothing drawn */
+        if (!inked || g->maxy > top)
+            top = g->maxy;
+        if (!inked || g->miny < bottom)
+            bottom = g->miny;
         inked = true;
     }
     return inked ? top - bottom : 0;
@@ -533,7 +540,7 @@ struct text_renderer sdl_text_renderer(struct sdl_text *t)
 struct sdl_text_stats sdl_text_stats(const struct sdl_text *t)
 {
     struct sdl_text_stats st = {0};
-    for (int i = 0; i < SDL_TEXT_FONTS_MAX; i++)
+    for (int i = 0; i < FACE_COUNT; i++)
         st.fonts += t->fonts[i].font != NULL;
     st.textures = t->tex_count;
     st.texture_bytes = t->tex_bytes;

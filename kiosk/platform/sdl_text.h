@@ -19,7 +19,6 @@
 struct sdl_text;
 
 /* Bounds of the caches. */
-#define SDL_TEXT_FONTS_MAX     24                 /* open (face, px) sizes */
 #define SDL_TEXT_TEXTURES_MAX  256                /* cached rendered runs */
 #define SDL_TEXT_TEXTURE_BYTES (16 * 1024 * 1024) /* their pixels, 4 B each */
 
@@ -102,7 +101,7 @@ void sdl_text_release_textures(struct sdl_text *t);
 
 /* Cache sizes, for tests and benchmarks. */
 struct sdl_text_stats {
-    int fonts;                  /* open TTF_Font sizes, <= SDL_TEXT_FONTS_MAX */
+    int fonts;                  /* open TTF_Fonts: one per face, <= 3 */
     int textures;               /* cached textures, <= SDL_TEXT_TEXTURES_MAX */
     size_t texture_bytes;       /* their pixels, <= SDL_TEXT_TEXTURE_BYTES */
     unsigned long hits, misses; /* texture lookups since open */
