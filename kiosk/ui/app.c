@@ -471,7 +471,7 @@ static int bar_buttons(const struct app *a, struct bar_button *out)
     bool elder = a->session.mode == MODE_ELDER;
     out[n++] = (struct bar_button){
         "bar.mode", app_t(a, elder ? "mode.standard" : "mode.elder"),
-        elder ? ICON_TEXT_SIZE : ICON_ELDERLY, false};
+        elder ? ICON_TEXT_SMALLER : ICON_ELDERLY, false};
     if ((a->cfg.languages & 3u) == 3u)
         out[n++] = (struct bar_button){
             "bar.lang",

@@ -48,6 +48,7 @@ enum {
     ICON_HOSPITAL = 0xE548,
     ICON_CONTRAST = 0xEB37,
     ICON_TEXT_SIZE = 0xEAE2,     /* text_increase */
+    ICON_TEXT_SMALLER = 0xEADD,  /* text_decrease */
     ICON_TOUCH = 0xE913,         /* touch_app */
     ICON_CATEGORY = 0xE574,
     ICON_ADMIN = 0xE869,         /* build */
