@@ -797,6 +797,21 @@ int store_notices(struct store *st, int64_t now_s, int offset,
     return 0;
 }
 
+int store_notice(struct store *st, const char *id, struct notice_row *out)
+{
+    sqlite3_stmt *s = store_prepare(
+        st, "SELECT id, title_zh, title_en, start_s, end_s, important FROM"
+            " notices WHERE id = ?");
+    if (!s)
+        return ERR_DB;
+    bind_text(s, 1, id);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        fill_notice(s, out);
+    sqlite3_finalize(s);
+    return store_row_rc(rc);
+}
+
 int store_notice_body(struct store *st, const char *id, enum lang lang,
                       char *out, size_t outlen)
 {

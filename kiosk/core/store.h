@@ -162,6 +162,8 @@ struct notice_row {
  * newest. Paged. */
 int store_notices(struct store *st, int64_t now_s, int offset,
                   struct notice_row *rows, int max, int *n, int *total);
+/* One notice by id, active or not; ERR_NOT_FOUND. */
+int store_notice(struct store *st, const char *id, struct notice_row *out);
 /* A notice's body (en falls back to zh) into out; ERR_NOT_FOUND. */
 int store_notice_body(struct store *st, const char *id, enum lang lang,
                       char *out, size_t outlen);

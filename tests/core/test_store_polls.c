@@ -1,7 +1,7 @@
 /*
- * test_store_polls.c - the poll queries the poll screen reads: the active
- * polls in bundle order, paged, and one question at a time with its
- * options, English falling back to Chinese.
+ * test_store_polls.c - the queries the poll and notice screens read: the
+ * active polls in bundle order, paged; one question at a time with its
+ * options, English falling back to Chinese; one notice by id.
  */
 #include "testutil.h"
 
@@ -180,6 +180,25 @@ static void missing_questions_are_not_found(void **state)
     assert_int_equal(q.n_options, 2);
 }
 
+static void one_notice_by_id(void **state)
+{
+    struct store *st = *state;
+    struct notice_row r;
+    assert_int_equal(store_notice(st, "n1", &r), 0);
+    assert_string_equal(r.id, "n1");
+    assert_string_equal(r.title[LANG_ZH], "停水通知");
+    assert_string_equal(r.title[LANG_EN], "Water cut");
+    assert_true(r.important);
+    assert_int_equal(r.start, test_sh_time(2026, 11, 20, 0, 0));
+    /* an expired one is still found (the list leaves it out) */
+    assert_int_equal(store_notice(st, "n2", &r), 0);
+    assert_false(r.important);
+    assert_string_equal(r.title[LANG_EN], "旧通知");
+    memset(&r, 0x5A, sizeof r);
+    assert_int_equal(store_notice(st, "zz", &r), ERR_NOT_FOUND);
+    assert_int_equal((unsigned char)r.id[0], 0x5A);
+}
+
 static void an_empty_cache_has_no_polls(void **state)
 {
     (void)state;
@@ -204,6 +223,7 @@ int main(void)
         T(polls_follow_the_clock),
         T(a_question_with_its_options),
         T(missing_questions_are_not_found),
+        T(one_notice_by_id),
         cmocka_unit_test(an_empty_cache_has_no_polls),
     };
 #undef T
