@@ -1,14 +1,197 @@
-/* staff.c - placeholder until the screen is written. */
+/*
+ * staff.c - local maintenance behind the PIN: what staff need to see at
+ * the kiosk (its id, software and data versions, screen, data age, what
+ * the cache holds, the outbox waiting for the hub, the last sync) and the
+ * way out. Actions come with the issues that make them work; none is shown
+ * before it does something.
+ */
 #include "screen.h"
 
 #include "app.h"
+#include "icons.h"
+#include "outbox.h"
+#include "store.h"
+#include "volunteer.h" /* the pager with "第 2/5 页" */
+
+#include <stdio.h>
+#include <string.h>
+
+#define STAFF_ITEMS 9
+
+struct staff_state {
+    int page;
+};
+
+struct item {
+    const char *label;
+    char value[256];
+};
+
+static void num(char out[16], int n)
+{
+    snprintf(out, 16, "%d", n);
+}
+
+/* The facts, read afresh for every frame. */
+static int fill_items(struct app *a, struct item *it)
+{
+    struct store_info info;
+    memset(&info, 0, sizeof(info));
+    store_info(a->store, &info);
+    int n = 0;
+    char c[6][16];
+
+    it[n].label = app_t(a, "staff.kiosk_id");
+    snprintf(it[n++].value, sizeof(it->value), "%s",
+             *a->cfg.kiosk_id ? a->cfg.kiosk_id : "—");
+    it[n].label = app_t(a, "staff.version");
+    snprintf(it[n++].value, sizeof(it->value), "%s",
+             a->status.version ? a->status.version : "—");
+
+    it[n].label = app_t(a, "staff.outbox");
+    int depth = 0;
+    outbox_depth(a->store, &depth);
+    num(c[0], depth);
+    app_fmt(a, "staff.outbox.count", it[n++].value, sizeof(it->value),
+            (const char *const[]){"n", c[0], NULL});
+    it[n].label = app_t(a, "staff.last_sync");
+    snprintf(it[n++].value, sizeof(it->value), "%s",
+             *a->status.sync ? a->status.sync
+                             : app_t(a, "staff.last_sync.never"));
+
+    it[n].label = app_t(a, "staff.data_age");
+    if (a->applied_ms > 0)
+        app_format_time(a, a->applied_ms / 1000, true, it[n].value,
+                        sizeof(it->value));
+    else
+        snprintf(it[n].value, sizeof(it->value), "%s",
+                 app_t(a, "staff.data_age.never"));
+    n++;
+    it[n].label = app_t(a, "staff.bundle");
+    snprintf(it[n++].value, sizeof(it->value), "%s",
+             *info.bundle_version ? info.bundle_version : "—");
+
+    it[n].label = app_t(a, "staff.counts");
+    num(c[0], info.n_categories);
+    num(c[1], info.n_services);
+    num(c[2], info.n_activities);
+    num(c[3], info.n_slots);
+    num(c[4], info.n_notices);
+    num(c[5], info.n_polls);
+    app_fmt(a, "staff.counts.value", it[n++].value, sizeof(it->value),
+            (const char *const[]){"categories", c[0], "services", c[1],
+                                  "activities", c[2], "slots", c[3], "notices",
+                                  c[4], "polls", c[5], NULL});
+    it[n].label = app_t(a, "staff.local");
+    num(c[0], info.n_bookings);
+    num(c[1], info.n_ratings);
+    num(c[2], info.n_poll_answers);
+    app_fmt(a, "staff.local.value", it[n++].value, sizeof(it->value),
+            (const char *const[]){"bookings", c[0], "ratings", c[1], "answers",
+                                  c[2], NULL});
+
+    it[n].label = app_t(a, "staff.screen");
+    num(c[0], a->w);
+    num(c[1], a->h);
+    app_fmt(a, "staff.screen.value", it[n++].value, sizeof(it->value),
+            (const char *const[]){"w", c[0], "h", c[1], NULL});
+    return n;
+}
+
+/* A label over its value. */
+static int item_h(struct ui *ui, int w, const struct item *it)
+{
+    const struct theme *th = ui->th;
+    return text_line_height(th->text_min) +
+           ui_text_height(ui, w, it->value, th->body, FONT_BOLD, 3);
+}
+
+/* Rows of cols items; row r starts page p when it does not fit under the
+ * rows before it. Fills first[p] (the first item of page p) and returns
+ * the number of pages. */
+static int paginate(struct ui *ui, const struct item *it, int n, int cols,
+                    int col_w, int h, int first[STAFF_ITEMS + 1])
+{
+    int pages = 0, used = h + 1;
+    for (int i = 0; i < n; i += cols) {
+        int row = 0;
+        for (int j = i; j < i + cols && j < n; j++) {
+            int ih = item_h(ui, col_w, &it[j]);
+            row = ih > row ? ih : row;
+        }
+        if (used + row > h && pages < STAFF_ITEMS) {
+            first[pages++] = i;
+            used = 0;
+        }
+        used += row + ui->th->gap;
+    }
+    first[pages] = n;
+    return pages;
+}
 
 static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
 {
-    app_draw_frame(s->app, ui, dl, "staff");
+    struct staff_state *st = s->state;
+    struct app *a = s->app;
+    const struct theme *th = &a->theme;
+    struct rect body = app_body(a);
+    struct item it[STAFF_ITEMS];
+    int n = fill_items(a, it);
+
+    struct rect exit = {body.x, body.y + body.h - th->primary,
+                        body.w < 720 ? body.w : 720, th->primary};
+    struct rect list = {body.x, body.y, body.w, exit.y - th->gap - body.y};
+    int cols = a->w > a->h ? 2 : 1;
+    int col_w = (list.w - (cols - 1) * 2 * th->gap) / cols;
+    int first[STAFF_ITEMS + 1];
+    int pages = paginate(ui, it, n, cols, col_w, list.h, first);
+    struct rect pager = {0};
+    if (pages > 1) {
+        /* the page buttons share the row of 退出 */
+        pager = (struct rect){exit.x + exit.w + 2 * th->gap, exit.y,
+                              body.w - exit.w - 2 * th->gap, th->primary};
+        if (pager.w < 4 * th->target) {
+            exit.w = body.w / 2 - th->gap;
+            pager.x = exit.x + exit.w + 2 * th->gap;
+            pager.w = body.w - exit.w - 2 * th->gap;
+        }
+    }
+    if (st->page >= pages)
+        st->page = pages - 1; /* the screen turned, or data changed */
+
+    int y = list.y, row = 0;
+    for (int i = first[st->page]; i < first[st->page + 1]; i++) {
+        int c = (i - first[st->page]) % cols;
+        struct rect r = {list.x + c * (col_w + 2 * th->gap), y, col_w, 0};
+        int lh = text_line_height(th->text_min);
+        struct text_style ts = ui_style(th->text_min, FONT_REGULAR, th->c.ink2,
+                                        ALIGN_START, ALIGN_START);
+        ui_text(ui, dl, (struct rect){r.x, r.y, r.w, lh}, it[i].label, &ts, 1,
+                0);
+        int vh = ui_text_height(ui, col_w, it[i].value, th->body, FONT_BOLD, 3);
+        ts = ui_style(th->body, FONT_BOLD, th->c.ink, ALIGN_START, ALIGN_START);
+        ui_text(ui, dl, (struct rect){r.x, r.y + lh, r.w, vh}, it[i].value, &ts,
+                3, 0);
+        row = lh + vh > row ? lh + vh : row;
+        if (c == cols - 1 || i + 1 == first[st->page + 1]) {
+            y += row + th->gap;
+            row = 0;
+        }
+    }
+
+    volunteer_pager(a, ui, dl, "page", pager, &st->page, pages);
+    struct button b = {.label = app_t(a, "staff.exit"),
+                       .icon = ICON_HOME,
+                       .look = LOOK_FILLED,
+                       .color = th->c.slate,
+                       .primary = true};
+    if (ui_button(ui, dl, "staff.exit", exit, &b))
+        router_home(&a->router);
+    app_draw_frame(a, ui, dl, app_t(a, "staff.title"));
 }
 
 const struct screen_ops screen_staff = {
     .name = "staff",
+    .state_size = sizeof(struct staff_state),
     .draw = draw,
 };
