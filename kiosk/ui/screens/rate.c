@@ -225,12 +225,23 @@ static int chip_h(const struct theme *th)
     return th->max_choices ? th->target : th->primary;
 }
 
+/* Chips across: three in landscape; in portrait two, or one in 长辈版
+ * where two would squeeze an English reason onto a second line. */
+static int chip_cols(const struct app *a, bool side)
+{
+    if (side)
+        return 1;
+    if (a->w > a->h)
+        return 3;
+    return a->theme.max_choices ? 1 : 2;
+}
+
 /* The height the chips and the submit button need under the prompt. */
 static int reasons_need(const struct app *a)
 {
     const struct theme *th = &a->theme;
     int shown[N_REASONS];
-    int n = shown_reasons(th, shown), cols = a->w > a->h ? 3 : 2;
+    int n = shown_reasons(th, shown), cols = chip_cols(a, false);
     int rows = (n + cols - 1) / cols;
     return rows * (chip_h(th) + th->gap) - th->gap + th->tile_gap + th->primary;
 }
@@ -250,7 +261,7 @@ static void draw_reasons(struct screen *s, struct state *st, struct ui *ui,
     int shown[N_REASONS];
     int n = shown_reasons(th, shown);
     bool submit_in_rest = side && rest.h >= th->primary;
-    int cols = side ? 1 : a->w > a->h ? 3 : 2;
+    int cols = chip_cols(a, side);
     int cells = n + (side && !submit_in_rest);
     int rows = (cells + cols - 1) / cols;
     int g = th->gap, h = chip_h(th);
