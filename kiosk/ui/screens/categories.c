@@ -80,9 +80,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
     int cols, nrows;
     grid_shape(a, grid, &cols, &nrows);
     int per_page = cols * nrows;
-    int pages = (n + per_page - 1) / per_page;
-    if (st->page >= pages)
-        st->page = pages - 1;
+    int pages = map_pages(n, per_page, &st->page);
 
     for (int i = 0; i < per_page; i++) {
         int k = st->page * per_page + i;

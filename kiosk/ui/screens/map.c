@@ -140,6 +140,16 @@ void map_message(struct app *a, struct ui *ui, struct draw_list *dl,
     ui_text(ui, dl, r, text, &ts, 3, 0);
 }
 
+int map_pages(int n, int per_page, int *page)
+{
+    int pages = n > 0 ? (n + per_page - 1) / per_page : 1;
+    if (*page >= pages)
+        *page = pages - 1;
+    if (*page < 0)
+        *page = 0;
+    return pages;
+}
+
 void map_pager(struct app *a, struct ui *ui, struct draw_list *dl,
                struct rect r, int *page, int pages)
 {

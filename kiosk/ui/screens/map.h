@@ -48,6 +48,11 @@ void map_badge(struct app *a, struct ui *ui, struct draw_list *dl,
 void map_message(struct app *a, struct ui *ui, struct draw_list *dl,
                  struct rect r, const char *text);
 
+/* How many pages n items take at per_page a page (at least one); moves
+ * *page back onto the last if it is past it (the mode or the filter
+ * changed under it). */
+int map_pages(int n, int per_page, int *page);
+
 /* The pager of a list screen in r: "第 2/5 页" and the ▲ ▼ buttons (ids
  * "page.prev", "page.next"); moves *page on a tap. */
 void map_pager(struct app *a, struct ui *ui, struct draw_list *dl,

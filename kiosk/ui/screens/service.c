@@ -23,6 +23,7 @@ enum tab { TAB_OVERVIEW, TAB_HOURS, TAB_MAP, TAB_ABOUT };
 
 struct state {
     int tab;
+    int page; /* of the tab, when it does not fit one screen */
     /* the QR of each language, made on enter: the frame path must not
      * allocate, and the draw list borrows it */
     struct qr qr[LANG_COUNT];
@@ -147,7 +148,8 @@ static int draw_tags(struct app *a, struct ui *ui, struct draw_list *dl,
     return y + lh - r.y;
 }
 
-/* The open-now badge and its detail ("20:00 关门"). */
+/* The open-now badge and its detail ("20:00 关门") beside it, or under
+ * it when the line is too short for both. */
 static int draw_status(struct app *a, struct ui *ui, struct draw_list *dl,
                        struct rect r, const struct service_row *row,
                        int64_t now)
@@ -157,16 +159,21 @@ static int draw_status(struct app *a, struct ui *ui, struct draw_list *dl,
     map_open_state(a, &row->hours, now, &os);
     int bh = text_line_height(th->body) + 8;
     int bw = map_badge_width(a, &os, th->body);
+    int dw = text_width(&a->tm, os.detail, strlen(os.detail), th->body,
+                        FONT_REGULAR);
+    bool under = *os.detail && bw + 24 + dw > r.w;
+    struct rect dr = {r.x + bw + 24, r.y, r.w - bw - 24, bh};
+    if (under)
+        dr = (struct rect){r.x, r.y + bh, r.w, text_line_height(th->body)};
     if (!dl)
-        return bh;
+        return dr.y + dr.h - r.y;
     map_badge(a, ui, dl, (struct rect){r.x, r.y, bw, bh}, &os, th->body);
     if (*os.detail) {
         struct text_style ts = ui_style(th->body, FONT_REGULAR, th->c.ink,
                                         ALIGN_START, ALIGN_CENTER);
-        ui_text(ui, dl, (struct rect){r.x + bw + 24, r.y, r.w - bw - 24, bh},
-                os.detail, &ts, 1, 0);
+        ui_text(ui, dl, dr, os.detail, &ts, 2, 0);
     }
-    return bh;
+    return dr.y + dr.h - r.y;
 }
 
 /* Open now, walking time, address, phone and accessibility. */
@@ -226,9 +233,9 @@ static bool has_exception(const struct hours *h, int32_t day)
 }
 
 /* One day's hours as text: its ranges, 不开放, and 临时调整 when an
- * exception sets them. */
+ * exception sets them; sep goes between the parts. */
 static void day_text(const struct app *a, const struct hours *h, int32_t day,
-                     char *out, size_t outlen)
+                     const char *sep, char *out, size_t outlen)
 {
     struct hours_range rs[HOURS_MAX_RANGES];
     int n = hours_for_day(h, day, rs, HOURS_MAX_RANGES);
@@ -239,70 +246,78 @@ static void day_text(const struct app *a, const struct hours *h, int32_t day,
     for (int i = 0; i < n && len < outlen; i++) {
         char one[64];
         range_text(a, &rs[i], one, sizeof(one));
-        len += (size_t)snprintf(out + len, outlen - len, "%s%s", i ? ", " : "",
+        len += (size_t)snprintf(out + len, outlen - len, "%s%s", i ? sep : "",
                                 one);
     }
     if (has_exception(h, day) && len < outlen)
-        snprintf(out + len, outlen - len, " (%s)", app_t(a, "hours.special"));
+        snprintf(out + len, outlen - len, "%s(%s)", *sep == ',' ? " " : sep,
+                 app_t(a, "hours.special"));
 }
 
-/* The height of one day's line in the week. */
-static int week_row_h(const struct app *a)
-{
-    return text_line_height(a->theme.body) + 8;
-}
-
-/* The seven days from today, today on the focus colour and marked 今天,
- * under a heading (or, on the hours tab, the open-now badge). */
-static int draw_week(struct app *a, struct ui *ui, struct draw_list *dl,
-                     struct rect r, const struct service_row *row, int64_t now,
-                     bool badge)
+/* Day i of the week from today: its name and hours, today on the focus
+ * colour and marked 今天; two lines when the hours need them. Returns its
+ * height. */
+static int draw_day(struct app *a, struct ui *ui, struct draw_list *dl,
+                    struct rect r, const struct service_row *row, int64_t now,
+                    int i)
 {
     const struct theme *th = &a->theme;
     const struct palette *c = &th->c;
-    struct rect hr = {r.x, r.y, r.w, 0};
-    int y = r.y + th->gap / 2 +
-            (badge ? draw_status(a, ui, dl, hr, row, now)
-                   : text_at(ui, dl, hr, app_t(a, "hours.title"), th->body,
-                             FONT_BOLD, c->ink, 1));
-    if (hours_unknown(&row->hours)) {
-        hr.y = y;
-        return y - r.y +
-               text_at(ui, dl, hr, app_t(a, "hours.unknown"), th->body,
-                       FONT_REGULAR, c->ink, 2);
-    }
-    int row_h = week_row_h(a);
-    if (!dl)
-        return y + 7 * row_h - r.y;
     struct civil today;
     civil_from_unix(now, &today);
-    int label_w = r.w * 2 / 5;
-    for (int i = 0; i < 7; i++) {
-        int32_t day = today.day_number + i;
-        char key[24], label[64], hours[256];
-        snprintf(key, sizeof(key), "weekday.%d", civil_weekday(day));
-        if (i == 0)
-            snprintf(label, sizeof(label), "%s %s", app_t(a, "hours.today"),
-                     app_t(a, key));
-        else
-            snprintf(label, sizeof(label), "%s", app_t(a, key));
-        day_text(a, &row->hours, day, hours, sizeof(hours));
-        struct rect rr = {r.x, y + i * row_h, r.w, row_h};
-        if (i == 0)
-            draw_list_rect(dl, rr, c->focus, 8);
-        else
-            draw_list_rect(dl, (struct rect){rr.x, rr.y + rr.h - 1, rr.w, 1},
-                           c->line, 0);
-        struct text_style ls =
-            ui_style(th->body, i == 0 ? FONT_BOLD : FONT_REGULAR, c->ink,
-                     ALIGN_START, ALIGN_CENTER);
-        ui_text(ui, dl, (struct rect){rr.x + 12, rr.y, label_w - 12, rr.h},
-                label, &ls, 1, 0);
-        ui_text(ui, dl,
-                (struct rect){rr.x + label_w, rr.y, rr.w - label_w - 12, rr.h},
-                hours, &ls, 1, 0);
-    }
-    return y + 7 * row_h - r.y;
+    int32_t day = today.day_number + i;
+    char key[24], label[64], today_label[64], hours[256];
+    snprintf(key, sizeof(key), "weekday.%d", civil_weekday(day));
+    snprintf(today_label, sizeof(today_label), "%s %s", app_t(a, "hours.today"),
+             app_t(a, key));
+    snprintf(label, sizeof(label), "%s", i == 0 ? today_label : app_t(a, key));
+    day_text(a, &row->hours, day, ", ", hours, sizeof(hours));
+    /* the name column fits "今天 周一", the longest name */
+    int label_w = text_width(&a->tm, today_label, strlen(today_label), th->body,
+                             FONT_BOLD) +
+                  36;
+    if (label_w < r.w / 3)
+        label_w = r.w / 3;
+    enum font_weight wt = i == 0 ? FONT_BOLD : FONT_REGULAR;
+    int hw = r.w - label_w - 12;
+    /* ranges too long for one line go one to a line, never split */
+    if (text_width(&a->tm, hours, strlen(hours), th->body, wt) > hw)
+        day_text(a, &row->hours, day, "\n", hours, sizeof(hours));
+    int hh = ui_text_height(ui, hw, hours, th->body, wt, 4);
+    int lh = text_line_height(th->body);
+    struct rect rr = {r.x, r.y, r.w, (hh > lh ? hh : lh) + 8};
+    if (!dl)
+        return rr.h;
+    if (i == 0)
+        draw_list_rect(dl, rr, c->focus, 8);
+    else
+        draw_list_rect(dl, (struct rect){rr.x, rr.y + rr.h - 1, rr.w, 1},
+                       c->line, 0);
+    struct text_style ls =
+        ui_style(th->body, wt, c->ink, ALIGN_START, ALIGN_CENTER);
+    ui_text(ui, dl, (struct rect){rr.x + 12, rr.y, label_w - 12, rr.h}, label,
+            &ls, 1, 0);
+    ui_text(ui, dl, (struct rect){rr.x + label_w, rr.y, hw, rr.h}, hours, &ls,
+            4, 0);
+    return rr.h;
+}
+
+/* The heading and the seven days from today. */
+static int draw_week(struct app *a, struct ui *ui, struct draw_list *dl,
+                     struct rect r, const struct service_row *row, int64_t now)
+{
+    const struct theme *th = &a->theme;
+    struct rect hr = {r.x, r.y, r.w, 0};
+    hr.y += text_at(ui, dl, hr, app_t(a, "hours.title"), th->body, FONT_BOLD,
+                    th->c.ink, 1) +
+            th->gap / 2;
+    if (hours_unknown(&row->hours))
+        return hr.y - r.y +
+               text_at(ui, dl, hr, app_t(a, "hours.unknown"), th->body,
+                       FONT_REGULAR, th->c.ink, 2);
+    for (int i = 0; i < 7; i++)
+        hr.y += draw_day(a, ui, dl, hr, row, now, i);
+    return hr.y - r.y;
 }
 
 static void draw_qr(struct app *a, struct ui *ui, struct draw_list *dl,
@@ -349,6 +364,15 @@ static void draw_map(struct app *a, struct ui *ui, struct draw_list *dl,
     map_legend(a, ui, dl, key, name);
 }
 
+/* The rate button's width. */
+static int rate_w(const struct app *a)
+{
+    const char *label = app_t(a, "service.rate");
+    int px = a->theme.body;
+    return text_width(&a->tm, label, strlen(label), px, FONT_BOLD) +
+           px * 5 / 4 + 96;
+}
+
 /* The rate button at r's bottom if ratings are on; returns its height
  * with the gap above it, or 0. */
 static int draw_rate(struct screen *s, struct ui *ui, struct draw_list *dl,
@@ -361,10 +385,7 @@ static int draw_rate(struct screen *s, struct ui *ui, struct draw_list *dl,
     if (!dl)
         return th->target + th->gap;
     const char *label = app_t(a, "service.rate");
-    int w = text_width(&a->tm, label, strlen(label), th->body, FONT_BOLD) +
-            th->body * 5 / 4 + 96;
-    if (w > r.w)
-        w = r.w;
+    int w = rate_w(a) < r.w ? rate_w(a) : r.w;
     struct rect br = {r.x, r.y + r.h - th->target, w, th->target};
     struct button b = {.label = label,
                        .icon = ICON_VERY_SATISFIED,
@@ -400,14 +421,14 @@ static bool draw_landscape(struct screen *s, struct ui *ui,
     int fh = draw_facts(a, ui, NULL, ca, d, now) + th->gap * 2;
     int rate_h = draw_rate(s, ui, NULL, ca);
     int dh = draw_about(a, ui, NULL, ca, d);
-    int wh = draw_week(a, ui, NULL, cb, &d->row, now, false) + th->gap;
+    int wh = draw_week(a, ui, NULL, cb, &d->row, now) + th->gap;
     int qs = cb.h - wh < cb.w ? cb.h - wh : cb.w;
     if (!dl)
         return fh + dh + rate_h <= ca.h && qs >= 300;
     draw_rate(s, ui, dl, ca);
     draw_facts(a, ui, dl, ca, d, now);
     draw_about(a, ui, dl, (struct rect){ca.x, ca.y + fh, ca.w, dh}, d);
-    draw_week(a, ui, dl, cb, &d->row, now, false);
+    draw_week(a, ui, dl, cb, &d->row, now);
     draw_qr(a, ui, dl,
             (struct rect){cb.x + (cb.w - qs) / 2, cb.y + cb.h - qs, qs, qs},
             s->state);
@@ -431,7 +452,7 @@ static bool draw_portrait(struct screen *s, struct ui *ui, struct draw_list *dl,
     int fh = draw_facts(a, ui, NULL, r, d, now);
     struct rect wr = {r.x, r.y + fh + gap, r.w * 11 / 20, 0};
     int qs = r.w - wr.w - gap;
-    int wh = draw_week(a, ui, NULL, wr, &d->row, now, false);
+    int wh = draw_week(a, ui, NULL, wr, &d->row, now);
     int row_h = wh > qs ? wh : qs;
     struct rect dr = {r.x, wr.y + row_h + gap, r.w, 0};
     int dh = draw_about(a, ui, NULL, dr, d);
@@ -441,7 +462,7 @@ static bool draw_portrait(struct screen *s, struct ui *ui, struct draw_list *dl,
     if (!dl)
         return mr.h >= 360;
     draw_facts(a, ui, dl, r, d, now);
-    draw_week(a, ui, dl, wr, &d->row, now, false);
+    draw_week(a, ui, dl, wr, &d->row, now);
     draw_qr(a, ui, dl, (struct rect){wr.x + wr.w + gap, wr.y, qs, qs},
             s->state);
     dr.h = dh;
@@ -451,7 +472,159 @@ static bool draw_portrait(struct screen *s, struct ui *ui, struct draw_list *dl,
     return true;
 }
 
-/* 长辈版 and small screens: the same on tabs, one part at a time. */
+/*
+ * 长辈版 and small screens: the same on tabs, one part at a time, each
+ * tab a column of blocks (a fact, a day, a line of the description) put
+ * on pages that fit, turned with the pager: never a scroll.
+ */
+
+#define ABOUT_LINES_MAX 96
+
+/* What the overview shows, in order. */
+enum part {
+    PART_STATUS,
+    PART_WALK,
+    PART_ADDRESS,
+    PART_PHONE,
+    PART_TAGS,
+    PART_QR,
+    PART_RATE
+};
+
+struct blocks {
+    struct screen *s;
+    const struct service_detail *d;
+    int64_t now;
+    int tab;
+    enum part parts[8]; /* the overview's blocks */
+    int n_parts;
+    int qs; /* the QR's side */
+    /* the description wrapped into lines (the about tab) */
+    int n_lines;
+    size_t start[ABOUT_LINES_MAX], len[ABOUT_LINES_MAX];
+};
+
+/* Wraps the description into b's lines at width w. */
+static void wrap_about(struct app *a, struct blocks *b, int w)
+{
+    const char *text = description(a, b->d);
+    size_t off = 0, total = strlen(text);
+    b->n_lines = 0;
+    while (off < total && b->n_lines < ABOUT_LINES_MAX) {
+        struct text_lines tl;
+        text_wrap(&a->tm, text + off, a->theme.body, FONT_REGULAR, w,
+                  TEXT_MAX_LINES, &tl);
+        for (int i = 0; i < tl.n && b->n_lines < ABOUT_LINES_MAX; i++) {
+            b->start[b->n_lines] = off + tl.start[i];
+            b->len[b->n_lines++] = tl.len[i];
+        }
+        if (!tl.overflow || tl.n == 0)
+            break;
+        off += tl.start[tl.n - 1] + tl.len[tl.n - 1];
+    }
+}
+
+static int block_count(const struct blocks *b)
+{
+    switch (b->tab) {
+    case TAB_HOURS:
+        return hours_unknown(&b->d->row.hours) ? 2 : 8;
+    case TAB_MAP:
+        return 1;
+    case TAB_ABOUT:
+        return b->n_lines;
+    default:
+        return b->n_parts;
+    }
+}
+
+/* Block i of the tab at r's top, or its height with dl NULL; the height
+ * includes the space after it. */
+static int block(struct blocks *b, int i, struct ui *ui, struct draw_list *dl,
+                 struct rect r)
+{
+    struct app *a = b->s->app;
+    const struct theme *th = &a->theme;
+    const struct service_row *row = &b->d->row;
+    if (b->tab == TAB_MAP) {
+        if (dl)
+            draw_map(a, ui, dl, r, b->d);
+        return r.h;
+    }
+    if (b->tab == TAB_ABOUT) {
+        int lh = text_line_height(th->body);
+        if (dl) {
+            char line[512];
+            size_t n =
+                b->len[i] < sizeof(line) - 1 ? b->len[i] : sizeof(line) - 1;
+            memcpy(line, description(a, b->d) + b->start[i], n);
+            line[n] = '\0';
+            struct text_style ts = ui_style(th->body, FONT_REGULAR, th->c.ink,
+                                            ALIGN_START, ALIGN_CENTER);
+            draw_list_text(dl, (struct rect){r.x, r.y, r.w, lh}, line, &ts);
+        }
+        return lh;
+    }
+    if (b->tab == TAB_HOURS) {
+        if (i == 0)
+            return draw_status(a, ui, dl, r, row, b->now) + th->gap;
+        if (hours_unknown(&row->hours))
+            return text_at(ui, dl, r, app_t(a, "hours.unknown"), th->body,
+                           FONT_REGULAR, th->c.ink, 2);
+        return draw_day(a, ui, dl, r, row, b->now, i - 1);
+    }
+    char walk[64];
+    switch (b->parts[i]) {
+    case PART_STATUS:
+        return draw_status(a, ui, dl, r, row, b->now) + th->gap;
+    case PART_WALK:
+        map_walk_text(a, row->walk_min, walk, sizeof(walk));
+        return fact(a, ui, dl, r, ICON_WALK, walk, 1) + th->gap;
+    case PART_ADDRESS:
+        return fact(a, ui, dl, r, ICON_PLACE,
+                    app_text(a, (const char *const[]){row->address[LANG_ZH],
+                                                      row->address[LANG_EN]}),
+                    2) +
+               th->gap;
+    case PART_PHONE:
+        return fact(a, ui, dl, r, ICON_PHONE, row->phone, 1) + th->gap;
+    case PART_TAGS:
+        return draw_tags(a, ui, dl, r, row->tags) + th->gap;
+    case PART_RATE:
+        return draw_rate(b->s, ui, dl,
+                         (struct rect){r.x, r.y, r.w, th->target});
+    default:
+        if (dl)
+            draw_qr(a, ui, dl,
+                    (struct rect){r.x + (r.w - b->qs) / 2, r.y, b->qs, b->qs},
+                    b->s->state);
+        return b->qs + th->gap;
+    }
+}
+
+/* The first block of each column of r.h for the blocks (the space after
+ * the last one may fall outside); returns the column count (at least 1).
+ * A block taller than r.h gets a column of its own. */
+static int paginate(struct blocks *b, struct ui *ui, struct rect r, int *first,
+                    int max_pages)
+{
+    int pages = 1, used = 0, n = block_count(b);
+    int room = r.h + b->s->app->theme.gap;
+    first[0] = 0;
+    for (int i = 0; i < n; i++) {
+        int h = block(b, i, ui, NULL, r);
+        if (used > 0 && used + h > room && pages < max_pages) {
+            first[pages++] = i;
+            used = 0;
+        }
+        used += h;
+    }
+    first[pages] = n;
+    return pages;
+}
+
+#define PAGES_MAX 32
+
 static void draw_tabs(struct screen *s, struct ui *ui, struct draw_list *dl,
                       struct rect body, const struct service_detail *d,
                       int64_t now)
@@ -467,42 +640,79 @@ static void draw_tabs(struct screen *s, struct ui *ui, struct draw_list *dl,
         st->tab = TAB_OVERVIEW;
     struct rect tr = {body.x, body.y, body.w, th->target};
     int hit = ui_tabs(ui, dl, "tab", tr, labels, n, st->tab);
-    if (hit >= 0)
+    if (hit >= 0 && hit != st->tab) {
         st->tab = hit;
+        st->page = 0;
+    }
     struct rect in = {body.x, tr.y + tr.h + th->gap, body.w,
                       body.h - tr.h - th->gap};
 
-    switch (st->tab) {
-    case TAB_HOURS:
-        in.w = in.w < 1100 ? in.w : 1100;
-        draw_week(a, ui, dl, in, &d->row, now, true);
-        break;
-    case TAB_MAP:
-        draw_map(a, ui, dl, in, d);
-        break;
-    case TAB_ABOUT:
-        draw_about(a, ui, dl, in, d);
-        break;
-    default: {
-        /* the facts and the rate button, the QR beside or under them */
-        struct rect facts = in;
-        facts.h -= draw_rate(s, ui, dl, in);
-        if (in.h > in.w) {
-            int fh = draw_facts(a, ui, dl, facts, d, now) + th->margin;
-            int qs = facts.h - fh < in.w * 3 / 5 ? facts.h - fh : in.w * 3 / 5;
-            draw_qr(a, ui, dl,
-                    (struct rect){in.x + (in.w - qs) / 2, in.y + fh, qs, qs},
-                    st);
-        } else {
-            int qs = in.h < in.w * 2 / 5 ? in.h : in.w * 2 / 5;
-            facts.w = in.w - qs - th->margin;
-            draw_facts(a, ui, dl, facts, d, now);
-            draw_qr(a, ui, dl, (struct rect){in.x + in.w - qs, in.y, qs, qs},
-                    st);
+    struct blocks b = {.s = s, .d = d, .now = now, .tab = st->tab};
+    bool overview = st->tab == TAB_OVERVIEW;
+    /* the overview's QR beside the facts when the screen is wide and high
+     * enough to scan it there, else a block of its own after them */
+    struct rect col = in;
+    bool qr_beside = overview && in.w > in.h && in.h >= 360;
+    if (qr_beside) {
+        b.qs = in.h < in.w * 2 / 5 ? in.h : in.w * 2 / 5;
+        col.w = in.w - b.qs - th->margin;
+    } else {
+        b.qs = in.h - th->gap < in.w * 3 / 5 ? in.h - th->gap : in.w * 3 / 5;
+    }
+    if (overview) {
+        enum part all[] = {PART_STATUS, PART_WALK, PART_ADDRESS, PART_PHONE,
+                           PART_TAGS,   PART_QR,   PART_RATE};
+        for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+            if ((all[i] == PART_PHONE && !*d->row.phone) ||
+                (all[i] == PART_QR && (qr_beside || !st->has_qr[0])) ||
+                (all[i] == PART_RATE && !(a->cfg.modules & MODULE_RATING)))
+                continue;
+            b.parts[b.n_parts++] = all[i];
         }
-        break;
     }
+    if (st->tab == TAB_HOURS && col.w > 1100)
+        col.w = 1100;
+    if (st->tab == TAB_ABOUT)
+        wrap_about(a, &b, col.w);
+
+    /* columns of blocks when it does not fit; two columns to a page on a
+     * low, wide screen, one otherwise; the pager under them */
+    struct rect content = col;
+    int first[PAGES_MAX + 1];
+    int cols = paginate(&b, ui, content, first, PAGES_MAX);
+    int per_page = 1;
+    if (cols > 1) {
+        content.h -= th->target + th->gap;
+        per_page = overview && content.h < 400 && col.w >= 1100 ? 2 : 1;
+        content.w = (col.w - (per_page - 1) * th->margin) / per_page;
+        if (!qr_beside && b.qs > content.h - th->gap)
+            b.qs = content.h - th->gap;
+        if (!qr_beside && b.qs > content.w)
+            b.qs = content.w;
+        cols = paginate(&b, ui, content, first, PAGES_MAX);
     }
+    int pages = map_pages(cols, per_page, &st->page);
+
+    for (int c = 0; c < per_page; c++) {
+        int k = st->page * per_page + c;
+        if (k >= cols)
+            break;
+        struct rect cr = content;
+        cr.x += c * (content.w + th->margin);
+        int y = cr.y;
+        for (int i = first[k]; i < first[k + 1]; i++) {
+            struct rect br = {cr.x, y, cr.w, cr.y + cr.h - y};
+            y += block(&b, i, ui, dl, br);
+        }
+    }
+    if (qr_beside)
+        draw_qr(a, ui, dl, (struct rect){in.x + in.w - b.qs, in.y, b.qs, b.qs},
+                st);
+    if (pages > 1)
+        map_pager(
+            a, ui, dl,
+            (struct rect){col.x, col.y + col.h - th->target, col.w, th->target},
+            &st->page, pages);
 }
 
 static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)

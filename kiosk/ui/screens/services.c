@@ -111,19 +111,55 @@ static bool chip(struct app *a, struct ui *ui, struct draw_list *dl,
     return ui_button(ui, dl, id, flow_next(f, chip_w(a, label, icon)), &b);
 }
 
-/* Draws the filters at the top of body; returns the y below them. */
+static int open_w(const struct app *a)
+{
+    const char *open = app_t(a, "services.open_only");
+    return text_width(&a->tm, open, strlen(open), a->theme.body, FONT_REGULAR) +
+           a->theme.target / 2 + 96;
+}
+
+static void open_checkbox(struct app *a, struct state *st, struct ui *ui,
+                          struct draw_list *dl, struct rect r)
+{
+    if (ui_checkbox(ui, dl, "filter.open", r, app_t(a, "services.open_only"),
+                    &st->open_only))
+        st->page = 0;
+}
+
+/*
+ * Draws the filters at the top of body; returns the y below them. When
+ * the ring chips fill a row that has no room left for "open now only",
+ * that goes to the pager's row instead (*open_below), so the list keeps
+ * its height on a small screen.
+ */
 static int draw_filters(struct app *a, struct state *st, struct ui *ui,
-                        struct draw_list *dl, struct rect body)
+                        struct draw_list *dl, struct rect body,
+                        bool *open_below)
 {
     const struct theme *th = &a->theme;
     struct flow f = {body, body.x, body.y, th->target, th->gap};
+    const char *labels[N_RINGS];
+    int chips = 0, n = th->mode == MODE_ELDER ? 1 : N_RINGS;
+    char walk[128];
     if (th->mode == MODE_ELDER) {
-        /* one chip for the ring, so the screen keeps to six choices */
-        char label[128];
+        /* one chip for the ring, so the screen keeps to six choices; it
+         * says what it filters when there is room for that on one row */
         const char *pairs[] = {"title", app_t(a, "walk.filter.title"), "value",
                                ring_label(a, st->ring), NULL};
-        app_fmt(a, "walk.filter.label", label, sizeof(label), pairs);
-        if (chip(a, ui, dl, &f, "filter.walk", label, ICON_WALK,
+        app_fmt(a, "walk.filter.label", walk, sizeof(walk), pairs);
+        if (chip_w(a, walk, ICON_WALK) + th->gap + open_w(a) > body.w)
+            snprintf(walk, sizeof(walk), "%s", ring_label(a, st->ring));
+        labels[0] = walk;
+    } else {
+        for (int i = 0; i < N_RINGS; i++)
+            labels[i] = ring_label(a, rings[i]);
+    }
+    for (int i = 0; i < n; i++)
+        chips += chip_w(a, labels[i], n == 1 ? ICON_WALK : 0) + th->gap;
+    *open_below = chips <= body.w + th->gap && chips + open_w(a) > body.w;
+
+    if (n == 1) {
+        if (chip(a, ui, dl, &f, "filter.walk", walk, ICON_WALK,
                  st->ring != 0)) {
             int i = 0;
             while (i < N_RINGS && rings[i] != st->ring)
@@ -131,27 +167,20 @@ static int draw_filters(struct app *a, struct state *st, struct ui *ui,
             st->ring = rings[(i + 1) % N_RINGS];
             st->page = 0;
         }
-    } else {
-        for (int i = 0; i < N_RINGS; i++) {
-            char id[UI_ID_MAX];
-            if (rings[i])
-                snprintf(id, sizeof(id), "filter.%d", rings[i]);
-            else
-                snprintf(id, sizeof(id), "filter.all");
-            if (chip(a, ui, dl, &f, id, ring_label(a, rings[i]), 0,
-                     st->ring == rings[i])) {
-                st->ring = rings[i];
-                st->page = 0;
-            }
+    }
+    for (int i = 0; n > 1 && i < N_RINGS; i++) {
+        char id[UI_ID_MAX];
+        if (rings[i])
+            snprintf(id, sizeof(id), "filter.%d", rings[i]);
+        else
+            snprintf(id, sizeof(id), "filter.all");
+        if (chip(a, ui, dl, &f, id, labels[i], 0, st->ring == rings[i])) {
+            st->ring = rings[i];
+            st->page = 0;
         }
     }
-    const char *open = app_t(a, "services.open_only");
-    int box = th->target / 2;
-    int w = text_width(&a->tm, open, strlen(open), th->body, FONT_REGULAR) +
-            box + 96;
-    if (ui_checkbox(ui, dl, "filter.open", flow_next(&f, w), open,
-                    &st->open_only))
-        st->page = 0;
+    if (!*open_below)
+        open_checkbox(a, st, ui, dl, flow_next(&f, open_w(a)));
     return f.y + f.row_h;
 }
 
@@ -174,12 +203,12 @@ static struct row_metrics row_metrics(const struct app *a, int w)
     return m;
 }
 
-/* The height of a row: room for a name of two lines (a name is never cut
- * and cannot shrink below the smallest text), the address, the walking
- * time with the badge, and the badge's detail. */
-static int row_height(const struct row_metrics *m)
+/* The height of a row: room for a name of name_lines (a name is never
+ * cut and cannot shrink below the smallest text), the address, the
+ * walking time with the badge, and the badge's detail. */
+static int row_height(const struct row_metrics *m, int name_lines)
 {
-    int name = 2 * m->lh_body + m->lh_small;
+    int name = name_lines * m->lh_body + m->lh_small;
     int meta = m->lh_body + m->lh_small;
     return 2 * m->pad + (m->wide ? (name > meta ? name : meta) : name + meta);
 }
@@ -255,10 +284,28 @@ static void meta_draw(struct app *a, struct ui *ui, struct draw_list *dl,
             mt->os.detail, &ts, 1, 0);
 }
 
-/* One service as a card; true when tapped. */
+/* The share of a wide row (in twentieths) the name and address take:
+ * 11, or 9 if the walking time and the badge of a row of the page would
+ * not share a line in the rest. */
+static int row_split(struct app *a, const struct row_metrics *m, int w,
+                     const struct service_row *rows, int n, int64_t now)
+{
+    int in_w = w - 48;
+    for (int i = 0; m->wide && i < n; i++) {
+        struct meta mt;
+        meta_layout(a, m, in_w - in_w * 11 / 20 - a->theme.margin, &rows[i],
+                    now, &mt);
+        if (mt.h > m->lh_body + m->lh_small)
+            return 9;
+    }
+    return 11;
+}
+
+/* One service as a card, the name split/20 of it if wide; true when
+ * tapped. */
 static bool draw_row(struct app *a, struct ui *ui, struct draw_list *dl,
                      const char *id, struct rect r,
-                     const struct service_row *row, int64_t now)
+                     const struct service_row *row, int64_t now, int split)
 {
     const struct theme *th = &a->theme;
     const struct palette *c = &th->c;
@@ -273,12 +320,22 @@ static bool draw_row(struct app *a, struct ui *ui, struct draw_list *dl,
 
     struct row_metrics m = row_metrics(a, r.w);
     struct rect in = {r.x + 24, r.y + m.pad, r.w - 48, r.h - 2 * m.pad};
-    int lw = m.wide ? in.w * 11 / 20 : in.w;
+    int lw = m.wide ? in.w * split / 20 : in.w;
     int mx = m.wide ? in.x + lw + th->margin : in.x;
     struct meta mt;
     meta_layout(a, &m, in.x + in.w - mx, row, now, &mt);
     int nh = ui_text_height(ui, lw, name, th->body, FONT_BOLD, 2);
     int ah = ui_text_height(ui, lw, addr, th->text_min, FONT_REGULAR, 2);
+    /* a row lower than it likes (a small screen in 长辈版) leaves out the
+     * address, which the service's own screen shows, before it cuts the
+     * name */
+    int others = ah + (m.wide ? 0 : mt.h);
+    if (nh + others > in.h) {
+        others -= ah;
+        ah = 0;
+    }
+    if (nh + others > in.h && in.h - others >= m.lh_small)
+        nh = in.h - others;
     int left_h = nh + ah + (m.wide ? 0 : mt.h);
     int y = in.y + (in.h > left_h ? (in.h - left_h) / 2 : 0);
 
@@ -294,7 +351,8 @@ static bool draw_row(struct app *a, struct ui *ui, struct draw_list *dl,
     meta_draw(a, ui, dl, mr, &m, &mt);
     ts =
         ui_style(th->text_min, FONT_REGULAR, c->ink2, ALIGN_START, ALIGN_START);
-    ui_text(ui, dl, (struct rect){in.x, y, lw, ah}, addr, &ts, 2, 0);
+    if (ah)
+        ui_text(ui, dl, (struct rect){in.x, y, lw, ah}, addr, &ts, 2, 0);
     return tapped;
 }
 
@@ -310,13 +368,22 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
     if (!category_name(a, s->args.id, title, sizeof(title)))
         snprintf(title, sizeof(title), "%s", app_t(a, "services.title"));
 
-    int top = draw_filters(a, st, ui, dl, body) + th->gap;
+    bool open_below;
+    int top = draw_filters(a, st, ui, dl, body, &open_below) + th->gap;
     struct rect pager = {body.x, body.y + body.h - th->target, body.w,
                          th->target};
     struct rect list = {body.x, top, body.w, pager.y - th->gap - top};
 
+    /* rows with room for a name of two lines; on a screen too low for
+     * two of those, rows for one line, where a long name takes the
+     * address's place */
     struct row_metrics m = row_metrics(a, list.w);
-    int per_page = (list.h + th->gap) / (row_height(&m) + th->gap);
+    int row_h = row_height(&m, 2);
+    int per_page = (list.h + th->gap) / (row_h + th->gap);
+    if (per_page < 2) {
+        row_h = row_height(&m, 1);
+        per_page = (list.h + th->gap) / (row_h + th->gap);
+    }
     int max = th->mode == MODE_ELDER ? ROWS_MAX_ELDER : ROWS_MAX;
     if (per_page > max)
         per_page = max;
@@ -328,22 +395,21 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
                               .open_only = st->open_only};
     int n = 0, total = 0;
     store_services(a->store, &q, now, NULL, 0, &n, &total);
-    int pages = total > 0 ? (total + per_page - 1) / per_page : 1;
-    if (st->page >= pages)
-        st->page = pages - 1;
+    int pages = map_pages(total, per_page, &st->page);
     q.offset = st->page * per_page;
     struct service_row rows[ROWS_MAX];
     store_services(a->store, &q, now, rows, per_page, &n, NULL);
 
     /* rows share out the list's height, up to half again their own */
     int rh = (list.h - (per_page - 1) * th->gap) / per_page;
-    if (rh > row_height(&m) * 3 / 2)
-        rh = row_height(&m) * 3 / 2;
+    if (rh > row_h * 3 / 2)
+        rh = row_h * 3 / 2;
+    int split = row_split(a, &m, list.w, rows, n, now);
     for (int i = 0; i < n; i++) {
         char id[UI_ID_MAX];
         snprintf(id, sizeof(id), "svc.%d", q.offset + i);
         struct rect r = {list.x, list.y + i * (rh + th->gap), list.w, rh};
-        if (draw_row(a, ui, dl, id, r, &rows[i], now)) {
+        if (draw_row(a, ui, dl, id, r, &rows[i], now, split)) {
             struct screen_args args = {0};
             snprintf(args.id, sizeof(args.id), "%s", rows[i].id);
             router_push(&a->router, &screen_service, &args);
@@ -364,6 +430,13 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
             0);
     pager.x += cw + th->gap;
     pager.w -= cw + th->gap;
+    if (open_below) {
+        int w = open_w(a);
+        open_checkbox(a, st, ui, dl,
+                      (struct rect){pager.x, pager.y, w, pager.h});
+        pager.x += w + th->gap;
+        pager.w -= w + th->gap;
+    }
     map_pager(a, ui, dl, pager, &st->page, pages);
     app_draw_frame(a, ui, dl, title);
 }
