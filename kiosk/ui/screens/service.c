@@ -267,9 +267,10 @@ static int draw_day(struct app *a, struct ui *ui, struct draw_list *dl,
     civil_from_unix(now, &today);
     int32_t day = today.day_number + i;
     char key[24], label[64], today_label[64], hours[256];
-    snprintf(key, sizeof(key), "weekday.%d", civil_weekday(day));
+    snprintf(key, sizeof(key), "weekday.%d", today.weekday);
     snprintf(today_label, sizeof(today_label), "%s %s", app_t(a, "hours.today"),
              app_t(a, key));
+    snprintf(key, sizeof(key), "weekday.%d", civil_weekday(day));
     snprintf(label, sizeof(label), "%s", i == 0 ? today_label : app_t(a, key));
     day_text(a, &row->hours, day, ", ", hours, sizeof(hours));
     /* the name column fits "今天 周一", the longest name */
