@@ -518,6 +518,46 @@ static void elder_detail_goes_on_tabs(void **state)
     ui_fixture_close(&f);
 }
 
+/* A low screen in 长辈版 (1280x800): the tabs' content goes on pages, and
+ * turning them shows every part once. */
+static void elder_detail_pages_on_a_low_screen(void **state)
+{
+    struct ui_fixture f;
+    ui_fixture_open(&f, 1280, 800);
+    ui_fixture_tap(&f, "bar.mode");
+    open_service(&f, "cc_party_center");
+    assert_non_null(ui_find(&f.app.ui, "page.next"));
+    bool phone = false, qr = false, rate = false;
+    for (int p = 0; p < 8; p++) {
+        phone |= draw_list_find_text(&f.app.dl, "021-62541380") != NULL;
+        qr |= draw_list_count_kind(&f.app.dl, DRAW_QR) > 0;
+        rate |= ui_find(&f.app.ui, "service.rate") != NULL;
+        assert_true(choices(&f.app.ui) <= 6);
+        if (ui_find(&f.app.ui, "page.next")->disabled)
+            break;
+        ui_fixture_tap(&f, "page.next");
+    }
+    assert_true(phone && qr && rate);
+
+    /* the week: all seven days over its pages, today first */
+    ui_fixture_tap(&f, "tab.1");
+    assert_non_null(draw_list_find_text(&f.app.dl, "今天 周一"));
+    const char *days[] = {"周二", "周三", "周四", "周五", "周六", "周日"};
+    bool seen[6] = {false};
+    for (int p = 0; p < 8; p++) {
+        for (int d = 0; d < 6; d++)
+            seen[d] |= draw_list_find_text(&f.app.dl, days[d]) != NULL;
+        const struct ui_element *next = ui_find(&f.app.ui, "page.next");
+        if (!next || next->disabled)
+            break;
+        ui_fixture_tap(&f, "page.next");
+    }
+    for (int d = 0; d < 6; d++)
+        if (!seen[d])
+            fail_msg("%s never shown", days[d]);
+    ui_fixture_close(&f);
+}
+
 /* ---- 长辈版 limits, both orientations ---------------------------------- */
 
 static void elder_never_shows_more_than_six_choices(void **state)
@@ -594,6 +634,7 @@ int main(void)
         cmocka_unit_test(unknown_service_is_not_entered),
         cmocka_unit_test(rate_button_opens_rating_of_the_service),
         cmocka_unit_test(elder_detail_goes_on_tabs),
+        cmocka_unit_test(elder_detail_pages_on_a_low_screen),
         cmocka_unit_test(elder_never_shows_more_than_six_choices),
         cmocka_unit_test(english_shows_english_names),
     };

@@ -78,7 +78,7 @@ static void leave(struct screen *s)
  * takes; with dl NULL it only measures, so a layout can check that
  * everything fits before it draws anything. */
 
-/* Text at body size (or px) from r's top, or its height with dl NULL. */
+/* Text at px from r's top, or its height with dl NULL. */
 static int text_at(struct ui *ui, struct draw_list *dl, struct rect r,
                    const char *s, int px, enum font_weight wt,
                    struct rgba color, int max_lines)
@@ -336,6 +336,16 @@ static const char *description(const struct app *a,
                                              d->description[LANG_EN]});
 }
 
+/* True if the description wraps into the lines one text run can hold at
+ * width w; a longer one goes on the about tab's pages. */
+static bool about_fits(struct app *a, const struct service_detail *d, int w)
+{
+    struct text_lines tl;
+    text_wrap(&a->tm, description(a, d), a->theme.body, FONT_REGULAR, w,
+              TEXT_MAX_LINES, &tl);
+    return !tl.overflow;
+}
+
 /* The description, or its height with dl NULL (0 if there is none). */
 static int draw_about(struct app *a, struct ui *ui, struct draw_list *dl,
                       struct rect r, const struct service_detail *d)
@@ -425,7 +435,7 @@ static bool draw_landscape(struct screen *s, struct ui *ui,
     int wh = draw_week(a, ui, NULL, cb, &d->row, now) + th->gap;
     int qs = cb.h - wh < cb.w ? cb.h - wh : cb.w;
     if (!dl)
-        return fh + dh + rate_h <= ca.h && qs >= 300;
+        return fh + dh + rate_h <= ca.h && qs >= 300 && about_fits(a, d, ca.w);
     draw_rate(s, ui, dl, ca);
     draw_facts(a, ui, dl, ca, d, now);
     draw_about(a, ui, dl, (struct rect){ca.x, ca.y + fh, ca.w, dh}, d);
@@ -461,7 +471,7 @@ static bool draw_portrait(struct screen *s, struct ui *ui, struct draw_list *dl,
     struct rect mr = {r.x, dr.y + dh + (dh ? gap : 0), r.w, 0};
     mr.h = r.y + r.h - rate_h - mr.y;
     if (!dl)
-        return mr.h >= 360;
+        return mr.h >= 360 && about_fits(a, d, dr.w);
     draw_facts(a, ui, dl, r, d, now);
     draw_week(a, ui, dl, wr, &d->row, now);
     draw_qr(a, ui, dl, (struct rect){wr.x + wr.w + gap, wr.y, qs, qs},
@@ -665,7 +675,8 @@ static void draw_tabs(struct screen *s, struct ui *ui, struct draw_list *dl,
                            PART_TAGS,   PART_QR,   PART_RATE};
         for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
             if ((all[i] == PART_PHONE && !*d->row.phone) ||
-                (all[i] == PART_QR && (qr_beside || !st->has_qr[0])) ||
+                (all[i] == PART_QR &&
+                 (qr_beside || !st->has_qr[a->session.lang])) ||
                 (all[i] == PART_RATE && !(a->cfg.modules & MODULE_RATING)))
                 continue;
             b.parts[b.n_parts++] = all[i];
