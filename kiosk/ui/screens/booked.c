@@ -55,6 +55,17 @@ static int place(struct rect *col, int h, int gap, struct rect *out)
     return h;
 }
 
+/* The QR's caption, unless the card is too small for the code and two
+ * lines of it (ui_qr() gives it two lines). */
+static const char *qr_caption(struct app *a, struct ui *ui, struct rect r)
+{
+    const struct theme *th = &a->theme;
+    const char *cap = app_t(a, "booking.qr.caption");
+    int two = 2 * text_line_height(th->text_min);
+    int h = ui_text_height(ui, r.w - 32, cap, th->text_min, FONT_REGULAR, 3);
+    return h <= two && r.h - 32 - h >= 200 ? cap : NULL;
+}
+
 /* Text in r, top-left, unless r was left out. */
 static void text_in(struct ui *ui, struct draw_list *dl, struct rect r,
                     const char *text, int px, enum font_weight wt,
@@ -87,40 +98,60 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
                         body.w < 900 ? body.w : body.w / 2, th->primary};
     struct rect col = {body.x, body.y, body.w, done.y - gap - body.y};
     struct rect qr_r = {0};
+    const char *outcome =
+        app_t(a, ok ? "booking.confirmed.title" : "booking.pending.title");
     int qr_side = 560;
     if (a->w > a->h) {
         if (qr_side > body.h)
             qr_side = body.h;
         if (qr_side > body.w / 3)
             qr_side = body.w / 3;
-        qr_r =
-            (struct rect){body.x + body.w - qr_side, body.y, qr_side, qr_side};
+        struct rect right = {body.x + body.w - qr_side, body.y, qr_side,
+                             body.h};
         col.w = body.w - qr_side - 2 * gap;
         done.w = col.w < done.w ? col.w : done.w;
+        /* too low for outcome, code, number and 完成 in one column:
+         * 完成 goes under the QR, which shrinks or, if it must, goes */
+        int need = ui_text_height(ui, col.w - th->title - 16, outcome,
+                                  th->title, FONT_BOLD, 2) +
+                   text_line_height(th->big) + text_line_height(th->body) +
+                   th->primary + 3 * gap;
+        if (need > body.h) {
+            done = (struct rect){right.x, body.y + body.h - th->primary,
+                                 right.w, th->primary};
+            col.h = body.h;
+            if (qr_side > body.h - th->primary - gap)
+                qr_side = body.h - th->primary - gap;
+        }
+        if (qr_side >= 240)
+            qr_r = (struct rect){right.x + right.w - qr_side, body.y, qr_side,
+                                 qr_side};
     }
 
     struct rect title, label, code, qr_p = {0}, next, phone, summary;
-    const char *outcome =
-        app_t(a, ok ? "booking.confirmed.title" : "booking.pending.title");
     int tlh = text_line_height(th->title);
     place(&col,
           ui_text_height(ui, col.w - th->title - 16, outcome, th->title,
                          FONT_BOLD, 2),
           gap / 2, &title);
-    /* the code as large as room allows, never below the big size: the
-     * label over it goes first */
+    /* the code as large as room allows under it for the masked number,
+     * never below the big size: the label over it goes first */
     int lh = text_line_height(th->text_min);
+    int room = col.h - text_line_height(th->body) - 2 * gap;
     int code_px = th->big * 2;
-    if (text_line_height(code_px) + lh > col.h)
-        code_px = (col.h - lh) * 10 / 14;
+    if (text_line_height(code_px) + lh > room)
+        code_px = (room - lh) * 10 / 14;
     if (code_px < th->big) {
         lh = 0;
-        code_px = th->big;
+        code_px = room * 10 / 14;
+        code_px = code_px < th->big       ? th->big
+                  : code_px > th->big * 2 ? th->big * 2
+                                          : code_px;
     }
     place(&col, lh, 0, &label);
     place(&col, text_line_height(code_px), gap, &code);
     place(&col, text_line_height(th->body), gap, &phone);
-    if (rect_empty(qr_r) && col.h >= qr_side + gap) {
+    if (a->w <= a->h && col.h >= qr_side + gap) {
         place(&col, qr_side, gap, &qr_p);
         qr_p.x += (qr_p.w - qr_side) / 2;
         qr_p.w = qr_side;
@@ -143,7 +174,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
             c->ink2, 1);
     text_in(ui, dl, code, b.code, code_px, FONT_BOLD, c->ink, 1);
     if (st->has_qr && !rect_empty(qr_r))
-        ui_qr(ui, dl, qr_r, &st->qr, app_t(a, "booking.qr.caption"));
+        ui_qr(ui, dl, qr_r, &st->qr, qr_caption(a, ui, qr_r));
     text_in(ui, dl, next, hint, th->body, FONT_REGULAR, c->ink, 4);
     if (!rect_empty(phone)) {
         char line[64];

@@ -174,16 +174,23 @@ static int keypad_h(const struct theme *th, int w, int room)
     return h;
 }
 
-static int message_h(const struct theme *th)
+/* The message's height at width w: one line, or two when it needs them
+ * (it is never cut). */
+static int message_h(struct app *a, struct ui *ui, int w, const char *msg)
 {
-    return text_line_height(th->body);
+    const struct theme *th = &a->theme;
+    int one = text_line_height(th->body);
+    if (!msg)
+        return one;
+    int h = ui_text_height(ui, w - th->body - 12, msg, th->body, FONT_BOLD, 2);
+    return h > one ? h : one;
 }
 
 static void draw_message(struct app *a, struct ui *ui, struct draw_list *dl,
                          struct rect r, struct reason why)
 {
     const struct theme *th = &a->theme;
-    if (!why.text)
+    if (!why.text || rect_empty(r))
         return;
     int ipx = th->body;
     draw_list_icon(dl, (struct rect){r.x, r.y, ipx, r.h},
@@ -193,7 +200,7 @@ static void draw_message(struct app *a, struct ui *ui, struct draw_list *dl,
         ui_style(th->body, why.error ? FONT_BOLD : FONT_REGULAR, th->c.ink,
                  ALIGN_START, ALIGN_CENTER);
     ui_text(ui, dl, (struct rect){r.x + ipx + 12, r.y, r.w - ipx - 12, r.h},
-            why.text, &ts, 1, 0);
+            why.text, &ts, 2, 0);
 }
 
 /* Wraps s into lines at w (more than TEXT_MAX_LINES if need be), writing
@@ -315,7 +322,7 @@ struct parts {
  * action it explains, or over both when the consent box and the action
  * stand side by side in a wide column. */
 static void bottom_parts(struct app *a, struct ui *ui, struct rect *col,
-                         bool with_consent, struct parts *p)
+                         bool with_consent, const char *msg, struct parts *p)
 {
     const struct theme *th = &a->theme;
     int gap = th->gap;
@@ -331,7 +338,7 @@ static void bottom_parts(struct app *a, struct ui *ui, struct rect *col,
     if (beside)
         p->consent = (struct rect){col->x, bottom - (row + ch) / 2, cw, ch};
     bottom -= row;
-    int mh = message_h(th);
+    int mh = message_h(a, ui, col->w, msg);
     p->message = (struct rect){col->x, bottom - gap - mh, col->w, mh};
     bottom = p->message.y;
     if (with_consent && !beside) {
@@ -343,7 +350,7 @@ static void bottom_parts(struct app *a, struct ui *ui, struct rect *col,
 
 /* Everything on one screen; false when it does not fit body. */
 static bool layout_single(struct app *a, struct ui *ui, const char *slot,
-                          struct rect body, struct parts *p)
+                          struct rect body, const char *msg, struct parts *p)
 {
     const struct theme *th = &a->theme;
     int gap = th->gap;
@@ -361,7 +368,7 @@ static bool layout_single(struct app *a, struct ui *ui, const char *slot,
         p->keypad =
             (struct rect){p->phone.x, p->phone.y + p->phone.h + gap, kw, kh};
     }
-    bottom_parts(a, ui, &col, true, p);
+    bottom_parts(a, ui, &col, true, msg, p);
     int sum = volunteer_summary(a, ui, NULL, (struct rect){0, 0, col.w, body.h},
                                 slot);
     int priv = privacy_h(a, ui, col.w, true);
@@ -384,7 +391,7 @@ static bool layout_single(struct app *a, struct ui *ui, const char *slot,
 
 /* Step 1 of two: what is booked, the number, its keypad, 下一步. */
 static void layout_phone(struct app *a, struct ui *ui, const char *slot,
-                         struct rect body, struct parts *p)
+                         struct rect body, const char *msg, struct parts *p)
 {
     const struct theme *th = &a->theme;
     int gap = th->gap;
@@ -397,7 +404,7 @@ static void layout_phone(struct app *a, struct ui *ui, const char *slot,
         p->keypad = (struct rect){body.x + body.w - kw, body.y, kw,
                                   keypad_h(th, kw, body.h)};
     }
-    bottom_parts(a, ui, &col, false, p);
+    bottom_parts(a, ui, &col, false, msg, p);
     int kh = rect_empty(p->keypad) ? keypad_h(th, col.w, col.h) : 0;
     int rest = col.h - phone_h(th) - gap - (kh ? kh + gap : 0);
     int sum =
@@ -413,13 +420,14 @@ static void layout_phone(struct app *a, struct ui *ui, const char *slot,
  * a screen too low for the notice beside the rest, the notice with
  * 下一步 is step 2 and the consent box with confirm step 3. */
 static void layout_consent(struct app *a, struct ui *ui, const char *slot,
-                           struct rect body, int step, struct parts *p)
+                           struct rect body, int step, const char *msg,
+                           struct parts *p)
 {
     const struct theme *th = &a->theme;
     int gap = th->gap;
     memset(p, 0, sizeof(*p));
     struct rect col = body;
-    bottom_parts(a, ui, &col, true, p);
+    bottom_parts(a, ui, &col, true, msg, p);
     int row = th->target + gap;
     if (col.h - row < privacy_h(a, ui, col.w, false)) {
         memset(p, 0, sizeof(*p));
@@ -436,7 +444,7 @@ static void layout_consent(struct app *a, struct ui *ui, const char *slot,
             return;
         }
         col = body;
-        bottom_parts(a, ui, &col, true, p);
+        bottom_parts(a, ui, &col, true, msg, p);
         if (col.h < th->target)
             return;
     }
@@ -531,13 +539,17 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
     struct booking_state *st = s->state;
     struct app *a = s->app;
     struct rect body = app_body(a);
+    /* why the action waits, for 下一步 (the number) and for confirm */
+    char b1[128], b2[128];
+    struct reason why_phone = why_not(a, st, s->args.id, true, b1, sizeof(b1));
+    struct reason why_all = why_not(a, st, s->args.id, false, b2, sizeof(b2));
     struct parts p;
     bool steps = a->theme.mode == MODE_ELDER ||
-                 !layout_single(a, ui, s->args.id, body, &p);
+                 !layout_single(a, ui, s->args.id, body, why_all.text, &p);
     if (steps && st->step >= 2)
-        layout_consent(a, ui, s->args.id, body, st->step, &p);
+        layout_consent(a, ui, s->args.id, body, st->step, why_all.text, &p);
     else if (steps)
-        layout_phone(a, ui, s->args.id, body, &p);
+        layout_phone(a, ui, s->args.id, body, why_phone.text, &p);
 
     if (!rect_empty(p.summary))
         volunteer_summary(a, ui, dl, p.summary, s->args.id);
@@ -552,8 +564,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
     if (!rect_empty(p.consent))
         ui_checkbox(ui, dl, "booking.consent", p.consent,
                     app_t(a, "booking.consent"), &st->consent);
-    char buf[128];
-    struct reason why = why_not(a, st, s->args.id, p.next, buf, sizeof(buf));
+    struct reason why = p.next ? why_phone : why_all;
     draw_message(a, ui, dl, p.message, why);
     draw_action(s, ui, dl, &p, !why.text || why.retry);
     app_draw_frame(a, ui, dl, app_t(a, "booking.title"));
