@@ -571,7 +571,8 @@ int store_categories(struct store *st, struct category_row *rows, int max,
 {
     sqlite3_stmt *s = store_prepare(
         st, "SELECT c.id, c.name_zh, c.name_en, c.icon, (SELECT count(*) "
-            "FROM services v WHERE v.category = c.id) FROM categories c "
+            "FROM services v WHERE v.category = c.id AND v.walk_min <= 15) "
+            "FROM categories c "
             "ORDER BY c.ord");
     if (!s)
         return ERR_DB;

@@ -479,8 +479,13 @@ static int bar_buttons(const struct app *a, struct bar_button *out)
                 ? i18n_get(a->i18n, LANG_EN, "lang.name.en")
                 : i18n_get(a->i18n, LANG_ZH, "lang.name.zh-CN"),
             ICON_TRANSLATE, false};
-    out[n++] = (struct bar_button){"bar.contrast", app_t(a, "theme.contrast"),
-                                   ICON_CONTRAST, a->session.high_contrast};
+    /* the contrast switch lives on home, where back and home leave room,
+     * so the bar stays one row on small and portrait screens */
+    if (a->router.depth == 1)
+        out[n++] = (struct bar_button){"bar.contrast",
+                                       app_t(a, "theme.contrast"),
+                                       ICON_CONTRAST,
+                                       a->session.high_contrast};
     return n;
 }
 
