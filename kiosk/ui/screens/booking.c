@@ -250,6 +250,7 @@ static void draw_privacy(struct app *a, struct ui *ui, struct draw_list *dl,
 {
     const struct theme *th = &a->theme;
     draw_list_rect(dl, r, th->c.card, 12);
+    draw_list_outline(dl, r, th->c.line, 2, 12);
     struct rect in = rect_inset(r, PRIVACY_PAD);
     int lh = text_line_height(th->body);
     draw_list_icon(dl, (struct rect){in.x, in.y, th->body, lh}, ICON_LOCK,

@@ -147,13 +147,24 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
     int pages = paginate(ui, it, n, cols, col_w, list.h, first);
     struct rect pager = {0};
     if (pages > 1) {
-        /* the page buttons share the row of 退出 */
-        pager = (struct rect){exit.x + exit.w + 2 * th->gap, exit.y,
-                              body.w - exit.w - 2 * th->gap, th->primary};
-        if (pager.w < 4 * th->target) {
-            exit.w = body.w / 2 - th->gap;
-            pager.x = exit.x + exit.w + 2 * th->gap;
-            pager.w = body.w - exit.w - 2 * th->gap;
+        /* the page buttons beside 退出 when they fit there, else on a row
+         * of their own over it */
+        char text[64], p[16], ps[16];
+        num(p, pages);
+        num(ps, pages);
+        app_fmt(a, "nav.page", text, sizeof(text),
+                (const char *const[]){"page", p, "pages", ps, NULL});
+        int need =
+            text_width(&a->tm, text, strlen(text), th->body, FONT_REGULAR) +
+            3 * th->target + 3 * th->gap;
+        pager = (struct rect){exit.x + exit.w + 2 * th->gap,
+                              exit.y + (exit.h - th->target) / 2,
+                              body.w - exit.w - 2 * th->gap, th->target};
+        if (pager.w < need) {
+            pager = (struct rect){body.x, exit.y - th->gap - th->target, body.w,
+                                  th->target};
+            list.h -= th->target + th->gap;
+            pages = paginate(ui, it, n, cols, col_w, list.h, first);
         }
     }
     if (st->page >= pages)
