@@ -3,8 +3,9 @@
  * is booked, the mobile number on the keypad, the privacy notice (PIPL
  * art. 17) with an unticked consent box, and the confirm button, which
  * says in words why it is not yet enabled. 长辈版, and any screen too
- * small for all of it at once, splits it in two steps: the number, then
- * the notice, consent and confirm. The number lives only in this screen's
+ * small for all of it at once, splits it in steps: the number, then the
+ * notice, consent and confirm (on a very low screen the notice alone,
+ * then consent and confirm). The number lives only in this screen's
  * state and is wiped when the screen is left.
  */
 #include "screen.h"
