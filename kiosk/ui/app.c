@@ -8,6 +8,7 @@
 #include "icons.h"
 #include "store.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -141,11 +142,10 @@ void app_reset(struct app *a)
 static bool session_in_use(const struct app *a)
 {
     return a->router.depth > 1 ||
-           a->session.mode != (a->cfg.default_elder ? MODE_ELDER
-                                                    : MODE_STANDARD) ||
-           a->session.lang != a->cfg.default_lang ||
-           a->session.high_contrast || a->session.n_rated > 0 ||
-           a->session.n_polls > 0;
+           a->session.mode !=
+               (a->cfg.default_elder ? MODE_ELDER : MODE_STANDARD) ||
+           a->session.lang != a->cfg.default_lang || a->session.high_contrast ||
+           a->session.n_rated > 0 || a->session.n_polls > 0;
 }
 
 static int64_t idle_ms(const struct app *a)
@@ -171,28 +171,29 @@ static void draw_idle_warning(struct app *a, struct ui *ui,
     const char *pairs[] = {"s", n, NULL};
     app_fmt(a, "idle.countdown", line, sizeof(line), pairs);
     snprintf(msg, sizeof(msg), "%s\n%s", line, app_t(a, "idle.wipe"));
-    struct rect card = ui_dialog(ui, dl, a->w * 3 / 4, th->primary * 2 +
-                                 th->title * 5 + th->margin * 3);
+    struct rect card = ui_dialog(
+        ui, dl, a->w * 3 / 4, th->primary * 2 + th->title * 5 + th->margin * 3);
     struct rect in = rect_inset(card, th->margin);
-    struct text_style st = ui_style(th->title, FONT_BOLD, th->c.ink,
-                                    ALIGN_CENTER, ALIGN_START);
+    struct text_style st =
+        ui_style(th->title, FONT_BOLD, th->c.ink, ALIGN_CENTER, ALIGN_START);
     int used = ui_text(ui, dl, in, app_t(a, "idle.title"), &st, 2, 0);
-    st = ui_style(th->body, FONT_REGULAR, th->c.ink, ALIGN_CENTER,
-                  ALIGN_START);
-    ui_text(ui, dl, (struct rect){in.x, in.y + used + 16, in.w, in.h},
-            msg, &st, 3, 0);
+    st = ui_style(th->body, FONT_REGULAR, th->c.ink, ALIGN_CENTER, ALIGN_START);
+    ui_text(ui, dl, (struct rect){in.x, in.y + used + 16, in.w, in.h}, msg, &st,
+            3, 0);
     struct rect btn = {in.x + in.w / 6, in.y + in.h - th->primary * 3 / 2,
                        in.w * 2 / 3, th->primary * 3 / 2};
     struct button b = {.label = app_t(a, "idle.continue"),
-                       .look = LOOK_FILLED, .color = th->c.red,
-                       .primary = true, .label_px = th->big,
+                       .look = LOOK_FILLED,
+                       .color = th->c.red,
+                       .primary = true,
+                       .label_px = th->big,
                        .icon = ICON_TOUCH};
     if (ui_button(ui, dl, "idle.continue", btn, &b)) {
         a->warn_since = 0;
         a->last_input = clock_mono_ms(&a->clock);
     }
-    app_wake_at(a, clock_mono_ms(&a->clock) + (left_ms % 1000 ? left_ms % 1000
-                                                              : 1000));
+    app_wake_at(a, clock_mono_ms(&a->clock) +
+                       (left_ms % 1000 ? left_ms % 1000 : 1000));
 }
 
 static void run_frame(struct app *a, const struct input_event *ev)
@@ -358,6 +359,36 @@ struct rect app_body(const struct app *a)
     return r;
 }
 
+const char *app_walk_text(const struct app *a, double minutes, char *out,
+                          size_t outlen)
+{
+    if (minutes < 1.0) {
+        snprintf(out, outlen, "%s", app_t(a, "walk.under_one"));
+        return out;
+    }
+    char min[16];
+    snprintf(min, sizeof(min), "%d", (int)ceil(minutes - 1e-9));
+    const char *pairs[] = {"min", min, NULL};
+    return app_fmt(a, "walk.minutes", out, outlen, pairs);
+}
+
+void app_pager(struct app *a, struct ui *ui, struct draw_list *dl,
+               const char *id, struct rect r, int *page, int pages)
+{
+    if (pages < 1)
+        pages = 1;
+    ui_page_clamp(page, pages);
+    if (pages == 1 || rect_empty(r))
+        return;
+    char p[16], ps[16], text[64];
+    snprintf(p, sizeof(p), "%d", *page + 1);
+    snprintf(ps, sizeof(ps), "%d", pages);
+    const char *pairs[] = {"page", p, "pages", ps, NULL};
+    app_fmt(a, "nav.page", text, sizeof(text), pairs);
+    *page += ui_pager(ui, dl, id, r, *page, pages, text);
+    ui_page_clamp(page, pages);
+}
+
 bool app_has_rated(const struct app *a, const char *kind, const char *id)
 {
     char key[SESSION_KEY_MAX];
@@ -372,8 +403,8 @@ void app_mark_rated(struct app *a, const char *kind, const char *id)
 {
     if (app_has_rated(a, kind, id) || a->session.n_rated >= SESSION_MAX_RATED)
         return;
-    snprintf(a->session.rated[a->session.n_rated++], SESSION_KEY_MAX,
-             "%s:%s", kind, id);
+    snprintf(a->session.rated[a->session.n_rated++], SESSION_KEY_MAX, "%s:%s",
+             kind, id);
 }
 
 bool app_has_answered(const struct app *a, const char *poll_id)
@@ -388,8 +419,7 @@ void app_mark_answered(struct app *a, const char *poll_id)
 {
     if (app_has_answered(a, poll_id) || a->session.n_polls >= SESSION_MAX_POLLS)
         return;
-    snprintf(a->session.polls[a->session.n_polls++], ID_MAX + 1, "%s",
-             poll_id);
+    snprintf(a->session.polls[a->session.n_polls++], ID_MAX + 1, "%s", poll_id);
 }
 
 struct rgba app_accent(const struct app *a, const char *section)
@@ -434,8 +464,8 @@ void app_format_time(const struct app *a, int64_t unix_s, bool with_day,
         snprintf(m, sizeof(m), "month.%d", t.month);
         snprintf(d, sizeof(d), "%d", t.day);
         snprintf(key, sizeof(key), "weekday.%d", t.weekday);
-        const char *pairs[] = {"month", app_t(a, m), "day", d, "weekday",
-                               app_t(a, key), NULL};
+        const char *pairs[] = {"month",   app_t(a, m),   "day", d,
+                               "weekday", app_t(a, key), NULL};
         app_fmt(a, "app.date", date, sizeof(date), pairs);
         day = date;
     }
@@ -482,10 +512,9 @@ static int bar_buttons(const struct app *a, struct bar_button *out)
     /* the contrast switch lives on home, where back and home leave room,
      * so the bar stays one row on small and portrait screens */
     if (a->router.depth == 1)
-        out[n++] = (struct bar_button){"bar.contrast",
-                                       app_t(a, "theme.contrast"),
-                                       ICON_CONTRAST,
-                                       a->session.high_contrast};
+        out[n++] =
+            (struct bar_button){"bar.contrast", app_t(a, "theme.contrast"),
+                                ICON_CONTRAST, a->session.high_contrast};
     return n;
 }
 
@@ -511,25 +540,24 @@ static void draw_header(struct app *a, struct ui *ui, struct draw_list *dl,
     snprintf(m, sizeof(m), "month.%d", now.month);
     snprintf(d, sizeof(d), "%d", now.day);
     snprintf(key, sizeof(key), "weekday.long.%d", now.weekday);
-    const char *pairs[] = {"month", app_t(a, m), "day", d, "weekday",
-                           app_t(a, key), NULL};
+    const char *pairs[] = {"month",   app_t(a, m),   "day", d,
+                           "weekday", app_t(a, key), NULL};
     app_fmt(a, "app.date", date, sizeof(date), pairs);
 
     bool elder = th->mode == MODE_ELDER;
-    int right_w = elder ? text_width(&a->tm, hhmm, strlen(hhmm), th->title,
-                                     FONT_REGULAR)
-                        : text_width(&a->tm, date, strlen(date),
-                                     th->text_min, FONT_REGULAR);
-    struct rect right = {a->w - th->margin - right_w, 0, right_w,
-                         th->header_h};
+    int right_w =
+        elder ? text_width(&a->tm, hhmm, strlen(hhmm), th->title, FONT_REGULAR)
+              : text_width(&a->tm, date, strlen(date), th->text_min,
+                           FONT_REGULAR);
+    struct rect right = {a->w - th->margin - right_w, 0, right_w, th->header_h};
     struct rgba on = th->c.on_color;
     if (elder) {
-        struct text_style st = ui_style(th->title, FONT_REGULAR, on,
-                                        ALIGN_END, ALIGN_CENTER);
+        struct text_style st =
+            ui_style(th->title, FONT_REGULAR, on, ALIGN_END, ALIGN_CENTER);
         ui_text(ui, dl, right, hhmm, &st, 1, 0);
     } else {
-        struct text_style st = ui_style(th->text_min, FONT_REGULAR, on,
-                                        ALIGN_END, ALIGN_END);
+        struct text_style st =
+            ui_style(th->text_min, FONT_REGULAR, on, ALIGN_END, ALIGN_END);
         ui_text(ui, dl, (struct rect){right.x, 8, right.w, th->header_h / 2},
                 date, &st, 1, 0);
         st = ui_style(th->body, FONT_REGULAR, on, ALIGN_END, ALIGN_START);
@@ -540,8 +568,8 @@ static void draw_header(struct app *a, struct ui *ui, struct draw_list *dl,
     }
     struct rect left = {th->margin, 4, right.x - 2 * th->margin,
                         th->header_h - 8};
-    struct text_style st = ui_style(th->title, FONT_BOLD, on, ALIGN_START,
-                                    ALIGN_CENTER);
+    struct text_style st =
+        ui_style(th->title, FONT_BOLD, on, ALIGN_START, ALIGN_CENTER);
     ui_text(ui, dl, left, title, &st, 2, th->text_min);
 }
 
@@ -562,11 +590,12 @@ static void draw_footer(struct app *a, struct ui *ui, struct draw_list *dl)
             row++;
             x = th->margin;
         }
-        struct rect r = {x, bar.y + row * th->footer_h +
-                                (th->footer_h - bh) / 2,
-                         w, bh};
-        struct button b = {.label = bb[i].label, .icon = bb[i].icon,
-                           .look = LOOK_BAR, .selected = bb[i].selected,
+        struct rect r = {
+            x, bar.y + row * th->footer_h + (th->footer_h - bh) / 2, w, bh};
+        struct button b = {.label = bb[i].label,
+                           .icon = bb[i].icon,
+                           .look = LOOK_BAR,
+                           .selected = bb[i].selected,
                            .role = ROLE_NAV};
         if (ui_button(ui, dl, bb[i].id, r, &b)) {
             if (strcmp(bb[i].id, "nav.back") == 0)
@@ -574,12 +603,11 @@ static void draw_footer(struct app *a, struct ui *ui, struct draw_list *dl)
             else if (strcmp(bb[i].id, "nav.home") == 0)
                 router_home(&a->router);
             else if (strcmp(bb[i].id, "bar.mode") == 0)
-                a->session.mode = a->session.mode == MODE_ELDER
-                                      ? MODE_STANDARD
-                                      : MODE_ELDER;
+                a->session.mode =
+                    a->session.mode == MODE_ELDER ? MODE_STANDARD : MODE_ELDER;
             else if (strcmp(bb[i].id, "bar.lang") == 0)
-                a->session.lang = a->session.lang == LANG_ZH ? LANG_EN
-                                                             : LANG_ZH;
+                a->session.lang =
+                    a->session.lang == LANG_ZH ? LANG_EN : LANG_ZH;
             else if (strcmp(bb[i].id, "bar.contrast") == 0)
                 a->session.high_contrast = !a->session.high_contrast;
         }
@@ -591,12 +619,12 @@ static void draw_footer(struct app *a, struct ui *ui, struct draw_list *dl)
         app_format_time(a, a->applied_ms / 1000, true, t, sizeof(t));
         const char *pairs[] = {"time", t, NULL};
         app_fmt(a, "data.updated", msg, sizeof(msg), pairs);
-        int mw = text_width(&a->tm, msg, strlen(msg), th->text_min,
-                            FONT_REGULAR);
+        int mw =
+            text_width(&a->tm, msg, strlen(msg), th->text_min, FONT_REGULAR);
         if (x + mw + th->margin <= a->w) {
-            struct text_style st = ui_style(th->text_min, FONT_REGULAR,
-                                            th->c.on_color, ALIGN_END,
-                                            ALIGN_CENTER);
+            struct text_style st =
+                ui_style(th->text_min, FONT_REGULAR, th->c.on_color, ALIGN_END,
+                         ALIGN_CENTER);
             ui_text(ui, dl,
                     (struct rect){x, bar.y + row * th->footer_h,
                                   a->w - th->margin - x, th->footer_h},

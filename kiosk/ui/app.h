@@ -42,7 +42,7 @@ struct app_config {
 
 #define SESSION_MAX_RATED 32
 #define SESSION_MAX_POLLS 8
-#define SESSION_KEY_MAX (ID_MAX + 16)
+#define SESSION_KEY_MAX   (ID_MAX + 16)
 
 /* Everything a resident's visit changes; wiped by the idle reset. */
 struct session {
@@ -51,14 +51,14 @@ struct session {
     bool high_contrast;
     char rated[SESSION_MAX_RATED][SESSION_KEY_MAX]; /* "service:ID" */
     int n_rated;
-    char polls[SESSION_MAX_POLLS][ID_MAX + 1];      /* answered */
+    char polls[SESSION_MAX_POLLS][ID_MAX + 1]; /* answered */
     int n_polls;
 };
 
 /* Shown on the staff screen; main.c fills what it knows. */
 struct app_status {
     const char *version;
-    char sync[96];     /* last sync result, "" if sync is not set up */
+    char sync[96]; /* last sync result, "" if sync is not set up */
 };
 
 struct app {
@@ -75,22 +75,22 @@ struct app {
     struct draw_list dl;
     int w, h;
     struct pin_lock pin;
-    int64_t applied_ms;   /* when the cached data was applied, 0: never */
+    int64_t applied_ms; /* when the cached data was applied, 0: never */
     /* timers, monotonic ms */
     int64_t last_input;
-    int64_t warn_since;   /* idle warning shown since; 0 if not shown */
-    int64_t corner_down;  /* pointer held in the staff corner since */
-    int64_t wake_at;      /* earliest redraw a screen asked for */
-    int resets;           /* idle resets so far (tests, staff screen) */
-    bool dirty;           /* the next frame differs from the last */
+    int64_t warn_since;  /* idle warning shown since; 0 if not shown */
+    int64_t corner_down; /* pointer held in the staff corner since */
+    int64_t wake_at;     /* earliest redraw a screen asked for */
+    int resets;          /* idle resets so far (tests, staff screen) */
+    bool dirty;          /* the next frame differs from the last */
 };
 
 /* Idle defaults when the config gives none, and the floor of the warning
  * (DESIGN §3: at least 20 s to continue). */
-#define APP_IDLE_STANDARD_S 90
-#define APP_IDLE_ELDER_S 180
+#define APP_IDLE_STANDARD_S    90
+#define APP_IDLE_ELDER_S       180
 #define APP_IDLE_WARNING_MIN_S 20
-#define APP_STAFF_HOLD_MS 3000
+#define APP_STAFF_HOLD_MS      3000
 
 /* Sets up the app on a w x h window from the cache (its config, or
  * defaults when the cache is empty). Borrowed: store, i18n, tm's ctx, all
@@ -144,6 +144,16 @@ struct rect app_body(const struct app *a);
  * (with back and home unless it is the home screen). */
 void app_draw_frame(struct app *a, struct ui *ui, struct draw_list *dl,
                     const char *title);
+
+/* "步行 N 分钟" for a walk of minutes, rounded up so a service shown as
+ * 5 minutes is inside the 5-minute ring; "不到 1 分钟" under one. */
+const char *app_walk_text(const struct app *a, double minutes, char *out,
+                          size_t outlen);
+
+/* The page buttons and "第 2/5 页" (ui_pager) in r for *page of pages,
+ * keeping *page in range; draws nothing when there is one page. */
+void app_pager(struct app *a, struct ui *ui, struct draw_list *dl,
+               const char *id, struct rect r, int *page, int pages);
 
 /* Session rules. */
 bool app_has_rated(const struct app *a, const char *kind, const char *id);

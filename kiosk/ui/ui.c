@@ -10,9 +10,9 @@
 
 const char *ui_role_name(enum ui_role role)
 {
-    static const char *const names[] = {
-        "button", "tile", "item", "toggle", "checkbox",
-        "chip", "tab", "key", "nav"};
+    static const char *const names[] = {"button", "tile",     "item",
+                                        "toggle", "checkbox", "chip",
+                                        "tab",    "key",      "nav"};
     return (unsigned)role < sizeof(names) / sizeof(names[0]) ? names[role]
                                                              : "?";
 }
@@ -78,8 +78,8 @@ struct ui_element *ui_last(struct ui *ui)
                                             : &ui->spare;
 }
 
-bool ui_hit(struct ui *ui, const char *id, enum ui_role role,
-            const char *label, struct rect r, bool *pressed)
+bool ui_hit(struct ui *ui, const char *id, enum ui_role role, const char *label,
+            struct rect r, bool *pressed)
 {
     if (ui->n_el < UI_MAX_ELEMENTS) {
         struct ui_element *e = &ui->el[ui->n_el++];
@@ -148,8 +148,8 @@ int ui_text(struct ui *ui, struct draw_list *dl, struct rect r, const char *s,
         return 0;
     struct text_lines lines;
     struct text_style ls = *st;
-    ls.px = fit_px(ui, s, st->px, min_px, st->weight, r.w, r.h, max_lines,
-                   &lines);
+    ls.px =
+        fit_px(ui, s, st->px, min_px, st->weight, r.w, r.h, max_lines, &lines);
     int lh = text_line_height(ls.px);
     int total = lines.n * lh;
     int y = r.y;
@@ -160,8 +160,8 @@ int ui_text(struct ui *ui, struct draw_list *dl, struct rect r, const char *s,
     ls.valign = ALIGN_CENTER;
     char line[512];
     for (int i = 0; i < lines.n; i++) {
-        size_t n = lines.len[i] < sizeof(line) - 1 ? lines.len[i]
-                                                   : sizeof(line) - 1;
+        size_t n =
+            lines.len[i] < sizeof(line) - 1 ? lines.len[i] : sizeof(line) - 1;
         memcpy(line, s + lines.start[i], n);
         line[n] = '\0';
         struct rect lr = {r.x, y + i * lh, r.w, lh};
@@ -224,10 +224,10 @@ bool ui_button(struct ui *ui, struct draw_list *dl, const char *id,
     bool has_sub = b->sub && *b->sub;
     int pad = r.h >= 2 * ui->th->target ? ui->th->margin / 2 : 16;
     struct rect in = rect_inset(r, pad);
-    struct text_style main = ui_style(px, FONT_BOLD, fg, ALIGN_CENTER,
-                                      ALIGN_CENTER);
-    struct text_style sub = ui_style(sub_px, FONT_REGULAR, fg, ALIGN_CENTER,
-                                     ALIGN_CENTER);
+    struct text_style main =
+        ui_style(px, FONT_BOLD, fg, ALIGN_CENTER, ALIGN_CENTER);
+    struct text_style sub =
+        ui_style(sub_px, FONT_REGULAR, fg, ALIGN_CENTER, ALIGN_CENTER);
     if (b->stack) {
         /* icon above, label, sublabel: the tile of VISUAL.md */
         int ipx = b->icon ? ui->th->icon : 0;
@@ -235,13 +235,13 @@ bool ui_button(struct ui *ui, struct draw_list *dl, const char *id,
         /* a small tile gives up icon size first, then text size */
         for (;;) {
             lh = ui_text_height(ui, in.w, b->label, px, FONT_BOLD, 2);
-            sh = has_sub ? ui_text_height(ui, in.w, b->sub, sub_px,
-                                          FONT_REGULAR, 2)
-                         : 0;
+            sh = has_sub
+                     ? ui_text_height(ui, in.w, b->sub, sub_px, FONT_REGULAR, 2)
+                     : 0;
             if (lh + sh <= in.h || px <= ui->th->text_min)
                 break;
-            px = px * 9 / 10 < ui->th->text_min ? ui->th->text_min
-                                                : px * 9 / 10;
+            px =
+                px * 9 / 10 < ui->th->text_min ? ui->th->text_min : px * 9 / 10;
             main.px = px;
         }
         if (lh + sh > in.h) {
@@ -252,14 +252,14 @@ bool ui_button(struct ui *ui, struct draw_list *dl, const char *id,
             ipx = in.h - lh - sh >= ui->th->body ? in.h - lh - sh : 0;
         int y = in.y + (in.h - ipx - lh - sh) / 2;
         if (ipx)
-            draw_list_icon(dl, (struct rect){in.x, y, in.w, ipx}, b->icon,
-                           ipx, icon_fg);
+            draw_list_icon(dl, (struct rect){in.x, y, in.w, ipx}, b->icon, ipx,
+                           icon_fg);
         y += ipx;
         ui_text(ui, dl, (struct rect){in.x, y, in.w, lh}, b->label, &main, 2,
                 0);
         if (has_sub)
-            ui_text(ui, dl, (struct rect){in.x, y + lh, in.w, sh}, b->sub,
-                    &sub, 2, 0);
+            ui_text(ui, dl, (struct rect){in.x, y + lh, in.w, sh}, b->sub, &sub,
+                    2, 0);
         return tapped;
     }
     /* a row: icon, then the label (and its sub under it), centred as one
@@ -286,9 +286,8 @@ bool ui_button(struct ui *ui, struct draw_list *dl, const char *id,
     int tw = ha == ALIGN_START ? in.x + in.w - x : block_w;
     main.halign = sub.halign = ALIGN_START;
     int lh = ui_text_height(ui, tw, b->label, px, FONT_BOLD, 2);
-    int sh = has_sub ? ui_text_height(ui, tw, b->sub, sub_px, FONT_REGULAR,
-                                      2)
-                     : 0;
+    int sh =
+        has_sub ? ui_text_height(ui, tw, b->sub, sub_px, FONT_REGULAR, 2) : 0;
     int y = in.y + (in.h - lh - sh) / 2;
     ui_text(ui, dl, (struct rect){x, y, tw, lh}, b->label, &main, 2, 0);
     if (has_sub)
@@ -306,8 +305,7 @@ bool ui_checkbox(struct ui *ui, struct draw_list *dl, const char *id,
         *checked = !*checked;
     ui_last(ui)->checked = *checked;
     draw_list_rect(dl, r, pressed ? rgba_darken(c->card, 12) : c->card, 12);
-    draw_list_outline(dl, r, *checked ? c->ink : c->line, *checked ? 4 : 2,
-                      12);
+    draw_list_outline(dl, r, *checked ? c->ink : c->line, *checked ? 4 : 2, 12);
     int box = r.h * 5 / 10;
     struct rect b = {r.x + 24, r.y + (r.h - box) / 2, box, box};
     draw_list_rect(dl, b, *checked ? c->green : c->card, 6);
@@ -315,29 +313,31 @@ bool ui_checkbox(struct ui *ui, struct draw_list *dl, const char *id,
     if (*checked)
         draw_list_icon(dl, b, ICON_CHECK, box, c->on_color);
     struct rect t = {b.x + box + 24, r.y, r.x + r.w - b.x - box - 48, r.h};
-    struct text_style st = ui_style(ui->th->body, FONT_REGULAR, c->ink,
-                                    ALIGN_START, ALIGN_CENTER);
+    struct text_style st =
+        ui_style(ui->th->body, FONT_REGULAR, c->ink, ALIGN_START, ALIGN_CENTER);
     ui_text(ui, dl, t, label, &st, 3, 0);
     return tapped;
 }
 
-int ui_tabs(struct ui *ui, struct draw_list *dl, const char *id,
-            struct rect r, const char *const *labels, int n, int selected)
+int ui_tabs(struct ui *ui, struct draw_list *dl, const char *id, struct rect r,
+            const char *const *labels, int n, int selected)
 {
     int hit = -1;
     for (int i = 0; i < n; i++) {
         char tid[UI_ID_MAX];
         snprintf(tid, sizeof(tid), "%s.%d", id, i);
-        struct button b = {.label = labels[i], .look = LOOK_CARD,
-                           .selected = i == selected, .role = ROLE_TAB};
+        struct button b = {.label = labels[i],
+                           .look = LOOK_CARD,
+                           .selected = i == selected,
+                           .role = ROLE_TAB};
         if (ui_button(ui, dl, tid, rect_col(r, n, ui->th->gap, i), &b))
             hit = i;
     }
     return hit;
 }
 
-int ui_pager(struct ui *ui, struct draw_list *dl, const char *id,
-             struct rect r, int page, int pages, const char *page_text)
+int ui_pager(struct ui *ui, struct draw_list *dl, const char *id, struct rect r,
+             int page, int pages, const char *page_text)
 {
     const struct palette *c = &ui->th->c;
     int bw = ui->th->target * 3 / 2;
@@ -345,8 +345,8 @@ int ui_pager(struct ui *ui, struct draw_list *dl, const char *id,
     int delta = 0;
     struct rect up = {r.x + r.w - 2 * bw - ui->th->gap, r.y, bw, r.h};
     struct rect down = {r.x + r.w - bw, r.y, bw, r.h};
-    struct button b = {.look = LOOK_FILLED, .color = c->slate,
-                       .role = ROLE_NAV};
+    struct button b = {
+        .look = LOOK_FILLED, .color = c->slate, .role = ROLE_NAV};
     snprintf(bid, sizeof(bid), "%s.prev", id);
     b.label = "";
     b.icon = ICON_UP;
@@ -361,17 +361,38 @@ int ui_pager(struct ui *ui, struct draw_list *dl, const char *id,
         delta = 1;
     snprintf(ui_last(ui)->label, UI_LABEL_MAX, "%s", "▼");
     struct rect t = {r.x, r.y, up.x - r.x - ui->th->gap, r.h};
-    struct text_style st = ui_style(ui->th->body, FONT_REGULAR, c->ink,
-                                    ALIGN_END, ALIGN_CENTER);
+    struct text_style st =
+        ui_style(ui->th->body, FONT_REGULAR, c->ink, ALIGN_END, ALIGN_CENTER);
     ui_text(ui, dl, t, page_text, &st, 1, 0);
     return delta;
+}
+
+void ui_page_clamp(int *page, int pages)
+{
+    if (*page > pages - 1)
+        *page = pages - 1;
+    if (*page < 0)
+        *page = 0;
+}
+
+int ui_pages(int n, int per_page, int *page)
+{
+    int pages = n > 0 && per_page > 0 ? (n + per_page - 1) / per_page : 1;
+    ui_page_clamp(page, pages);
+    return pages;
+}
+
+int ui_fit(int h, int row_h, int gap)
+{
+    int n = (h + gap) / (row_h + gap);
+    return n < 1 ? 1 : n;
 }
 
 bool ui_keypad(struct ui *ui, struct draw_list *dl, const char *id,
                struct rect r, char *buf, size_t cap, int max_digits,
                const char *del_label, const char *clear_label)
 {
-    static const char *const keys[12] = {"1", "2", "3", "4", "5", "6",
+    static const char *const keys[12] = {"1", "2", "3", "4",  "5", "6",
                                          "7", "8", "9", NULL, "0", NULL};
     size_t len = strlen(buf);
     bool changed = false;
@@ -380,14 +401,17 @@ bool ui_keypad(struct ui *ui, struct draw_list *dl, const char *id,
         struct rect row = rect_row(r, 4, gap, i / 3);
         struct rect k = rect_col(row, 3, gap, i % 3);
         char kid[UI_ID_MAX];
-        const char *label = keys[i] ? keys[i] : i == 9 ? clear_label
-                                                       : del_label;
+        const char *label = keys[i]  ? keys[i]
+                            : i == 9 ? clear_label
+                                     : del_label;
         snprintf(kid, sizeof(kid), "%s.%s", id,
-                 keys[i] ? keys[i] : i == 9 ? "clear" : "del");
-        struct button b = {.label = label, .look = LOOK_CARD,
+                 keys[i]  ? keys[i]
+                 : i == 9 ? "clear"
+                          : "del");
+        struct button b = {.label = label,
+                           .look = LOOK_CARD,
                            .role = ROLE_KEY,
-                           .label_px = keys[i] ? ui->th->big
-                                               : ui->th->body};
+                           .label_px = keys[i] ? ui->th->big : ui->th->body};
         if (!ui_button(ui, dl, kid, k, &b))
             continue;
         if (keys[i] && len < (size_t)max_digits && len + 1 < cap) {
@@ -425,8 +449,8 @@ void ui_banner(struct ui *ui, struct draw_list *dl, struct rect r,
     draw_list_icon(dl, (struct rect){r.x + 32, r.y, ipx, r.h}, icon, ipx,
                    accent);
     struct rect t = {r.x + 32 + ipx + 24, r.y + 8, r.w - ipx - 88, r.h - 16};
-    struct text_style st = ui_style(ui->th->body, FONT_REGULAR, c->ink,
-                                    ALIGN_START, ALIGN_CENTER);
+    struct text_style st =
+        ui_style(ui->th->body, FONT_REGULAR, c->ink, ALIGN_START, ALIGN_CENTER);
     ui_text(ui, dl, t, text, &st, 2, 0);
 }
 

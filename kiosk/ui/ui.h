@@ -25,8 +25,8 @@
 #include <stdint.h>
 
 #define UI_MAX_ELEMENTS 96
-#define UI_ID_MAX 48
-#define UI_LABEL_MAX 192
+#define UI_ID_MAX       48
+#define UI_LABEL_MAX    192
 
 enum ui_role {
     ROLE_BUTTON,   /* an action */
@@ -36,10 +36,10 @@ enum ui_role {
     ROLE_CHECKBOX, /* consent */
     ROLE_CHIP,     /* one of several reasons or filters */
     ROLE_TAB,
-    ROLE_KEY,      /* a key of the on-screen keypad (the keypad is one
-                      control: its keys count as one choice) */
-    ROLE_NAV,      /* back, home, page up/down and the bars' switches:
-                      the frame of every screen, not a choice */
+    ROLE_KEY, /* a key of the on-screen keypad (the keypad is one
+                 control: its keys count as one choice) */
+    ROLE_NAV, /* back, home, page up/down and the bars' switches:
+                 the frame of every screen, not a choice */
 };
 
 const char *ui_role_name(enum ui_role role);
@@ -49,15 +49,15 @@ struct ui_element {
     enum ui_role role;
     char label[UI_LABEL_MAX];
     struct rect rect;
-    bool primary;  /* the screen's main action (taller in 长辈版) */
+    bool primary; /* the screen's main action (taller in 长辈版) */
     bool disabled;
-    bool checked;  /* toggles, checkboxes, chips, tabs */
+    bool checked; /* toggles, checkboxes, chips, tabs */
 };
 
 struct ui {
     const struct theme *th;
     const struct text_metrics *tm;
-    int w, h;                     /* the window */
+    int w, h; /* the window */
     /* this frame */
     const struct input_event *ev; /* NULL: a redraw only */
     bool blocked;                 /* widgets ignore input (under a dialog) */
@@ -65,9 +65,9 @@ struct ui {
     struct ui_element el[UI_MAX_ELEMENTS];
     int n_el;
     bool el_overflow;
-    struct ui_element spare;      /* ui_last() when the list is full */
+    struct ui_element spare; /* ui_last() when the list is full */
     /* across frames */
-    uint32_t active;              /* hash of the id pressed, 0 none */
+    uint32_t active; /* hash of the id pressed, 0 none */
     int ptr_x, ptr_y;
     bool ptr_down;
 };
@@ -89,8 +89,8 @@ const struct ui_element *ui_find(const struct ui *ui, const char *id);
  * and answers the frame's event. Returns true on a completed tap; *pressed
  * (may be NULL) tells whether to draw the pressed look.
  */
-bool ui_hit(struct ui *ui, const char *id, enum ui_role role,
-            const char *label, struct rect r, bool *pressed);
+bool ui_hit(struct ui *ui, const char *id, enum ui_role role, const char *label,
+            struct rect r, bool *pressed);
 /* The last recorded element, to set primary/checked/disabled on it. */
 struct ui_element *ui_last(struct ui *ui);
 
@@ -115,18 +115,18 @@ int ui_text_height(struct ui *ui, int w, const char *s, int px,
 /* ---- widgets --------------------------------------------------------- */
 
 enum button_look {
-    LOOK_FILLED,  /* colour fill, white text: primary actions, tiles */
-    LOOK_CARD,    /* white card, ink text, a thin border */
-    LOOK_BAR,     /* white on the slate bars */
+    LOOK_FILLED, /* colour fill, white text: primary actions, tiles */
+    LOOK_CARD,   /* white card, ink text, a thin border */
+    LOOK_BAR,    /* white on the slate bars */
 };
 
 struct button {
-    const char *label;   /* required */
-    const char *sub;     /* a second, smaller line; may be NULL */
-    uint32_t icon;       /* Material Icons code point, 0 for none */
+    const char *label; /* required */
+    const char *sub;   /* a second, smaller line; may be NULL */
+    uint32_t icon;     /* Material Icons code point, 0 for none */
     enum button_look look;
-    struct rgba color;   /* fill for LOOK_FILLED, icon for LOOK_CARD */
-    bool stack;          /* icon above the label, centred (tiles) */
+    struct rgba color; /* fill for LOOK_FILLED, icon for LOOK_CARD */
+    bool stack;        /* icon above the label, centred (tiles) */
     bool primary, selected, disabled;
     int label_px, sub_px; /* 0: the theme's body and smallest sizes */
     enum ui_role role;
@@ -142,16 +142,23 @@ bool ui_checkbox(struct ui *ui, struct draw_list *dl, const char *id,
                  struct rect r, const char *label, bool *checked);
 
 /* A row of n tabs; returns the tapped index or -1. */
-int ui_tabs(struct ui *ui, struct draw_list *dl, const char *id,
-            struct rect r, const char *const *labels, int n, int selected);
+int ui_tabs(struct ui *ui, struct draw_list *dl, const char *id, struct rect r,
+            const char *const *labels, int n, int selected);
 
 /*
  * The page buttons (▲ ▼) and "第 2/5 页" in r. page is 0-based; returns
  * -1 or +1 when a button is tapped, 0 otherwise. Buttons at the ends are
  * disabled, never hidden, so nothing moves under a finger.
  */
-int ui_pager(struct ui *ui, struct draw_list *dl, const char *id,
-             struct rect r, int page, int pages, const char *page_text);
+int ui_pager(struct ui *ui, struct draw_list *dl, const char *id, struct rect r,
+             int page, int pages, const char *page_text);
+
+/* Pages of n items at per_page a page (at least 1); clamps *page into
+ * them. */
+int ui_pages(int n, int per_page, int *page);
+void ui_page_clamp(int *page, int pages);
+/* How many rows of row_h with gap between fit in h (at least 1). */
+int ui_fit(int h, int row_h, int gap);
 
 /*
  * A numeric keypad (1-9, 删除, 0, 清空) in r editing the digits in buf

@@ -290,7 +290,7 @@ static void draw_privacy(struct app *a, struct ui *ui, struct draw_list *dl,
         draw_list_text(dl, (struct rect){text.x, text.y + i * blh, text.w, blh},
                        line, &ts);
     }
-    volunteer_pager(a, ui, dl, "privacy", pager, &st->privacy_page, pages);
+    app_pager(a, ui, dl, "privacy", pager, &st->privacy_page, pages);
 }
 
 /* The consent box's height at width w: its label may take three lines. */

@@ -80,7 +80,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
     int cols, nrows;
     grid_shape(a, grid, &cols, &nrows);
     int per_page = cols * nrows;
-    int pages = map_pages(n, per_page, &st->page);
+    int pages = ui_pages(n, per_page, &st->page);
 
     for (int i = 0; i < per_page; i++) {
         int k = st->page * per_page + i;
@@ -119,7 +119,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
         }
     }
 
-    map_pager(a, ui, dl, pager, &st->page, pages);
+    app_pager(a, ui, dl, "page", pager, &st->page, pages);
     app_draw_frame(a, ui, dl, app_t(a, "services.title"));
 }
 

@@ -119,35 +119,6 @@ bool civic_row(struct ui *ui, struct draw_list *dl, const char *id,
     return tapped;
 }
 
-int civic_fit(int h, int row_h, int gap)
-{
-    int n = (h + gap) / (row_h + gap);
-    return n < 1 ? 1 : n;
-}
-
-void civic_clamp_page(int *page, int pages)
-{
-    if (*page > pages - 1)
-        *page = pages - 1;
-    if (*page < 0)
-        *page = 0;
-}
-
-void civic_pager(struct app *a, struct ui *ui, struct draw_list *dl,
-                 struct rect r, int *page, int pages)
-{
-    civic_clamp_page(page, pages);
-    if (pages <= 1)
-        return;
-    char p[16], n[16], text[64];
-    snprintf(p, sizeof(p), "%d", *page + 1);
-    snprintf(n, sizeof(n), "%d", pages);
-    const char *pairs[] = {"page", p, "pages", n, NULL};
-    app_fmt(a, "nav.page", text, sizeof(text), pairs);
-    *page += ui_pager(ui, dl, "page", r, *page, pages, text);
-    civic_clamp_page(page, pages);
-}
-
 bool civic_message(struct app *a, struct ui *ui, struct draw_list *dl,
                    struct rect r, const struct civic_message *m)
 {

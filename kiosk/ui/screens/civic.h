@@ -54,17 +54,6 @@ int civic_row_h(const struct theme *th, int detail_lines);
 bool civic_row(struct ui *ui, struct draw_list *dl, const char *id,
                struct rect r, const struct civic_row *row);
 
-/* How many rows of row_h with gap between them fit in h; at least 1. */
-int civic_fit(int h, int row_h, int gap);
-
-/* Keeps *page within 0..pages-1 (the data may have shrunk since). */
-void civic_clamp_page(int *page, int pages);
-
-/* The page buttons and "第 2/5 页" in r (id "page"), drawn only when there
- * is more than one page; moves *page on a tap. */
-void civic_pager(struct app *a, struct ui *ui, struct draw_list *dl,
-                 struct rect r, int *page, int pages);
-
 /* What a screen asks: a bold head (the question) with an optional icon
  * before it and a quieter line under it. */
 struct civic_prompt {

@@ -74,10 +74,10 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
             ui_banner(ui, dl, r, ICON_WARNING, th->c.red,
                       app_t(a, "data.stale"));
         else
-            ui_banner(ui, dl, r, ICON_CAMPAIGN, th->c.brown,
-                      app_text(a, (const char *const[]){
-                                      notice.title[LANG_ZH],
-                                      notice.title[LANG_EN]}));
+            ui_banner(
+                ui, dl, r, ICON_CAMPAIGN, th->c.brown,
+                app_text(a, (const char *const[]){notice.title[LANG_ZH],
+                                                  notice.title[LANG_EN]}));
         body.y += banner_h + th->gap;
         body.h -= banner_h + th->gap;
     }
@@ -102,8 +102,10 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
         struct rect row = rect_row(body, rows, th->tile_gap, i / cols);
         struct rect r = rect_col(row, cols, th->tile_gap, i % cols);
         char sub[128];
-        struct button b = {.look = LOOK_FILLED, .stack = true,
-                           .label_px = th->tile, .sub_px = th->tile_sub,
+        struct button b = {.look = LOOK_FILLED,
+                           .stack = true,
+                           .label_px = th->tile,
+                           .sub_px = th->tile_sub,
                            .role = ROLE_TILE};
         if (i < n) {
             const struct tile *t = shown[i];
@@ -122,11 +124,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
             if (ui_button(ui, dl, t->id, r, &b))
                 router_push(&a->router, tile_target(t->section), NULL);
         } else {
-            char min[16];
-            snprintf(min, sizeof(min), "%d",
-                     health.walk_min < 1 ? 1 : (int)(health.walk_min + 0.5));
-            const char *pairs[] = {"min", min, NULL};
-            app_fmt(a, "walk.minutes", sub, sizeof(sub), pairs);
+            app_walk_text(a, health.walk_min, sub, sizeof(sub));
             b.label = app_t(a, "home.health");
             b.sub = sub;
             b.icon = ICON_HOSPITAL;
@@ -138,8 +136,9 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
             }
         }
     }
-    const char *center = app_text(a, (const char *const[]){
-        a->cfg.center[LANG_ZH], a->cfg.center[LANG_EN]});
+    const char *center =
+        app_text(a, (const char *const[]){a->cfg.center[LANG_ZH],
+                                          a->cfg.center[LANG_EN]});
     app_draw_frame(a, ui, dl,
                    *center ? center : app_t(a, "app.center.fallback"));
 }

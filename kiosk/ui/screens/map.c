@@ -18,19 +18,6 @@
 
 static const int ring_minutes[3] = {5, 10, 15};
 
-const char *map_walk_text(const struct app *a, double minutes, char *out,
-                          size_t outlen)
-{
-    if (minutes < 1.0) {
-        snprintf(out, outlen, "%s", app_t(a, "walk.under_one"));
-        return out;
-    }
-    char min[16];
-    snprintf(min, sizeof(min), "%d", (int)ceil(minutes - 1e-9));
-    const char *pairs[] = {"min", min, NULL};
-    return app_fmt(a, "walk.minutes", out, outlen, pairs);
-}
-
 /* "08:30", "明天 08:30", "周三 08:30" or, for a time just past midnight
  * ending today's hours, "次日 02:00". */
 static void when_text(const struct app *a, int64_t t, bool closing, char *out,
@@ -138,27 +125,6 @@ void map_message(struct app *a, struct ui *ui, struct draw_list *dl,
     struct text_style ts =
         ui_style(th->body, FONT_REGULAR, th->c.ink, ALIGN_CENTER, ALIGN_CENTER);
     ui_text(ui, dl, r, text, &ts, 3, 0);
-}
-
-int map_pages(int n, int per_page, int *page)
-{
-    int pages = n > 0 ? (n + per_page - 1) / per_page : 1;
-    if (*page >= pages)
-        *page = pages - 1;
-    if (*page < 0)
-        *page = 0;
-    return pages;
-}
-
-void map_pager(struct app *a, struct ui *ui, struct draw_list *dl,
-               struct rect r, int *page, int pages)
-{
-    char pg[16], pgs[16], text[64];
-    snprintf(pg, sizeof(pg), "%d", *page + 1);
-    snprintf(pgs, sizeof(pgs), "%d", pages);
-    const char *pairs[] = {"page", pg, "pages", pgs, NULL};
-    app_fmt(a, "nav.page", text, sizeof(text), pairs);
-    *page += ui_pager(ui, dl, "page", r, *page, pages, text);
 }
 
 /* ---- the map --------------------------------------------------------- */

@@ -19,12 +19,6 @@
 struct app;
 struct ui;
 
-/* "步行 5 分钟" for minutes of walking, rounded up so that a service
- * shown as 5 minutes is always inside the 5-minute ring; "步行不到 1
- * 分钟" below one. Returns out. */
-const char *map_walk_text(const struct app *a, double minutes, char *out,
-                          size_t outlen);
-
 enum open_kind { OPEN_UNKNOWN, OPEN_NOW, OPEN_CLOSED };
 
 struct open_state {
@@ -47,16 +41,6 @@ void map_badge(struct app *a, struct ui *ui, struct draw_list *dl,
 /* A message centred in r ("暂时没有内容"), in up to three lines. */
 void map_message(struct app *a, struct ui *ui, struct draw_list *dl,
                  struct rect r, const char *text);
-
-/* How many pages n items take at per_page a page (at least one); moves
- * *page back onto the last if it is past it (the mode or the filter
- * changed under it). */
-int map_pages(int n, int per_page, int *page);
-
-/* The pager of a list screen in r: "第 2/5 页" and the ▲ ▼ buttons (ids
- * "page.prev", "page.next"); moves *page on a tap. */
-void map_pager(struct app *a, struct ui *ui, struct draw_list *dl,
-               struct rect r, int *page, int pages);
 
 /*
  * The schematic map in r: the kiosk ("您在这里") at the centre, the

@@ -117,10 +117,10 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
         lines_per = 1;
     /* count first: a change of language or mode may leave fewer pages */
     int pages = draw_body(ui, dl, area, text, -1, lines_per);
-    civic_clamp_page(&st->page, pages);
+    ui_page_clamp(&st->page, pages);
     draw_body(ui, dl, area, text, st->page, lines_per);
-    civic_pager(
-        a, ui, dl,
+    app_pager(
+        a, ui, dl, "page",
         (struct rect){col.x, col.y + col.h - th->target, col.w, th->target},
         &st->page, pages);
     app_draw_frame(a, ui, dl, app_t(a, "notices.title"));

@@ -45,7 +45,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
 
     struct rect list = {body.x, body.y, body.w, body.h - th->target - th->gap};
     int row_h = civic_row_h(th, detail_lines(a, list.w));
-    int per = civic_fit(list.h, row_h, th->gap);
+    int per = ui_fit(list.h, row_h, th->gap);
     if (th->max_choices && per > th->max_choices)
         per = th->max_choices;
     if (per > MAX_ROWS)
@@ -87,8 +87,8 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
             router_push(&a->router, &screen_notice, &args);
         }
     }
-    civic_pager(
-        a, ui, dl,
+    app_pager(
+        a, ui, dl, "page",
         (struct rect){body.x, body.y + body.h - th->target, body.w, th->target},
         &st->page, (total + per - 1) / per);
     app_draw_frame(a, ui, dl, title);

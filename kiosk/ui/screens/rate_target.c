@@ -123,7 +123,7 @@ static void draw_services(struct app *a, struct state *st, struct ui *ui,
 
     int row_h = civic_row_h(th, 0);
     struct rect list = {r.x, r.y, r.w, r.h - th->target - th->gap};
-    int per = civic_fit(list.h, row_h, th->gap);
+    int per = ui_fit(list.h, row_h, th->gap);
     /* 长辈版: the center and at most five services on a screen */
     if (th->max_choices && per > th->max_choices - 1)
         per = th->max_choices - 1;
@@ -143,11 +143,8 @@ static void draw_services(struct app *a, struct state *st, struct ui *ui,
     for (int i = 0; i < n; i++) {
         const struct service_row *s = &rows[i];
         bool rated = app_has_rated(a, "service", s->id);
-        char walk[64], min[16], id[UI_ID_MAX];
-        snprintf(min, sizeof(min), "%d",
-                 s->walk_min < 1 ? 1 : (int)(s->walk_min + 0.5));
-        const char *pairs[] = {"min", min, NULL};
-        app_fmt(a, "walk.minutes", walk, sizeof(walk), pairs);
+        char walk[64], id[UI_ID_MAX];
+        app_walk_text(a, s->walk_min, walk, sizeof(walk));
         struct civic_row row = {
             .title = app_text(
                 a, (const char *const[]){s->name[LANG_ZH], s->name[LANG_EN]}),
@@ -167,9 +164,9 @@ static void draw_services(struct app *a, struct state *st, struct ui *ui,
             open_rate(a, s->id);
     }
     int pages = (total + per - 1) / per;
-    civic_pager(a, ui, dl,
-                (struct rect){r.x, r.y + r.h - th->target, r.w, th->target},
-                &st->page, pages);
+    app_pager(a, ui, dl, "page",
+              (struct rect){r.x, r.y + r.h - th->target, r.w, th->target},
+              &st->page, pages);
 }
 
 static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)

@@ -184,7 +184,7 @@ static int draw_facts(struct app *a, struct ui *ui, struct draw_list *dl,
     const struct service_row *row = &d->row;
     int gap = a->theme.gap;
     char walk[64];
-    map_walk_text(a, row->walk_min, walk, sizeof(walk));
+    app_walk_text(a, row->walk_min, walk, sizeof(walk));
     struct rect fr = {r.x, r.y, r.w, 0};
     fr.y += draw_status(a, ui, dl, fr, row, now) + gap;
     fr.y += fact(a, ui, dl, fr, ICON_WALK, walk, 1) + gap;
@@ -589,7 +589,7 @@ static int block(struct blocks *b, int i, struct ui *ui, struct draw_list *dl,
     case PART_STATUS:
         return draw_status(a, ui, dl, r, row, b->now) + th->gap;
     case PART_WALK:
-        map_walk_text(a, row->walk_min, walk, sizeof(walk));
+        app_walk_text(a, row->walk_min, walk, sizeof(walk));
         return fact(a, ui, dl, r, ICON_WALK, walk, 1) + th->gap;
     case PART_ADDRESS:
         return fact(a, ui, dl, r, ICON_PLACE,
@@ -703,7 +703,7 @@ static void draw_tabs(struct screen *s, struct ui *ui, struct draw_list *dl,
             b.qs = content.w;
         cols = paginate(&b, ui, content, first, PAGES_MAX);
     }
-    int pages = map_pages(cols, per_page, &st->page);
+    int pages = ui_pages(cols, per_page, &st->page);
 
     for (int c = 0; c < per_page; c++) {
         int k = st->page * per_page + c;
@@ -721,8 +721,8 @@ static void draw_tabs(struct screen *s, struct ui *ui, struct draw_list *dl,
         draw_qr(a, ui, dl, (struct rect){in.x + in.w - b.qs, in.y, b.qs, b.qs},
                 st);
     if (pages > 1)
-        map_pager(
-            a, ui, dl,
+        app_pager(
+            a, ui, dl, "page",
             (struct rect){col.x, col.y + col.h - th->target, col.w, th->target},
             &st->page, pages);
 }

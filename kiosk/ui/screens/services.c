@@ -226,7 +226,7 @@ static void meta_layout(struct app *a, const struct row_metrics *m, int w,
                         struct meta *out)
 {
     const struct theme *th = &a->theme;
-    map_walk_text(a, row->walk_min, out->walk, sizeof(out->walk));
+    app_walk_text(a, row->walk_min, out->walk, sizeof(out->walk));
     map_open_state(a, &row->hours, now, &out->os);
     int ipx = th->body * 5 / 4;
     out->walk_w =
@@ -395,7 +395,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
                               .open_only = st->open_only};
     int n = 0, total = 0;
     store_services(a->store, &q, now, NULL, 0, &n, &total);
-    int pages = map_pages(total, per_page, &st->page);
+    int pages = ui_pages(total, per_page, &st->page);
     q.offset = st->page * per_page;
     struct service_row rows[ROWS_MAX];
     store_services(a->store, &q, now, rows, per_page, &n, NULL);
@@ -437,7 +437,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
         pager.x += w + th->gap;
         pager.w -= w + th->gap;
     }
-    map_pager(a, ui, dl, pager, &st->page, pages);
+    app_pager(a, ui, dl, "page", pager, &st->page, pages);
     app_draw_frame(a, ui, dl, title);
 }
 

@@ -113,7 +113,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
             router_push(&a->router, &screen_booking, &args);
         }
     }
-    volunteer_pager(a, ui, dl, "page", pager, &st->page, pages);
+    app_pager(a, ui, dl, "page", pager, &st->page, pages);
     app_draw_frame(a, ui, dl, title);
 }
 

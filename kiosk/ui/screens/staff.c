@@ -190,7 +190,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
         }
     }
 
-    volunteer_pager(a, ui, dl, "page", pager, &st->page, pages);
+    app_pager(a, ui, dl, "page", pager, &st->page, pages);
     struct button b = {.label = app_t(a, "staff.exit"),
                        .icon = ICON_HOME,
                        .look = LOOK_FILLED,

@@ -275,25 +275,6 @@ int volunteer_paged_grid(const struct app *a, struct rect area, int card_h,
     return pages;
 }
 
-void volunteer_pager(struct app *a, struct ui *ui, struct draw_list *dl,
-                     const char *id, struct rect r, int *page, int pages)
-{
-    if (pages < 1)
-        pages = 1;
-    if (*page >= pages)
-        *page = pages - 1;
-    if (*page < 0)
-        *page = 0;
-    if (pages == 1 || rect_empty(r))
-        return;
-    char p[16], ps[16], text[64];
-    snprintf(p, sizeof(p), "%d", *page + 1);
-    snprintf(ps, sizeof(ps), "%d", pages);
-    const char *pairs[] = {"page", p, "pages", ps, NULL};
-    app_fmt(a, "nav.page", text, sizeof(text), pairs);
-    *page += ui_pager(ui, dl, id, r, *page, pages, text);
-}
-
 /* ---- a slot's summary ------------------------------------------------ */
 
 int volunteer_summary(struct app *a, struct ui *ui, struct draw_list *dl,

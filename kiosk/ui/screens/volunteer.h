@@ -78,12 +78,6 @@ int volunteer_paged_grid(const struct app *a, struct rect area, int card_h,
                          int min_card_w, int max_per_page, int total, int *page,
                          struct card_grid *g, struct rect *pager);
 
-/* Draws the page buttons (ids "<id>.prev", "<id>.next") and "第 2/5 页"
- * in r when there is more than one page, clamps *page to the pages there
- * are and moves it on a tap. */
-void volunteer_pager(struct app *a, struct ui *ui, struct draw_list *dl,
-                     const char *id, struct rect r, int *page, int pages);
-
 /* Draws what a slot is (activity name, day and time, place) from the top
  * of r, leaving out what r is too low for, and returns the height used;
  * with dl NULL only measures. Returns 0 if the slot or its activity is
