@@ -480,11 +480,19 @@ struct bar_button {
     bool selected;
 };
 
+/* The bar's labels: the smallest text of the mode, so four buttons fit a
+ * portrait 长辈版 bar in one row (they are the same on every screen, and
+ * the icons say what they are as well). */
+static int bar_px(const struct app *a)
+{
+    return a->theme.mode == MODE_ELDER ? a->theme.text_min : a->theme.body;
+}
+
 static int bar_button_w(const struct app *a, const struct bar_button *b)
 {
-    int px = a->theme.body;
+    int px = bar_px(a);
     return text_width(&a->tm, b->label, strlen(b->label), px, FONT_BOLD) +
-           px * 5 / 4 + 16 + 48;
+           px * 5 / 4 + 16 + 32;
 }
 
 /* The bar's buttons: back and home first (not on home), then the
@@ -524,7 +532,7 @@ static int footer_rows(const struct app *a)
     int n = bar_buttons(a, bb), total = 0;
     for (int i = 0; i < n; i++)
         total += bar_button_w(a, &bb[i]) + a->theme.gap;
-    return total + 2 * a->theme.margin > a->w ? 2 : 1;
+    return total - a->theme.gap + 2 * a->theme.gap > a->w ? 2 : 1;
 }
 
 static void draw_header(struct app *a, struct ui *ui, struct draw_list *dl,
@@ -583,18 +591,20 @@ static void draw_footer(struct app *a, struct ui *ui, struct draw_list *dl)
     struct bar_button bb[6];
     int n = bar_buttons(a, bb);
     int bh = th->target;
-    int x = th->margin, row = 0;
+    int edge = th->gap; /* the bar's buttons may sit closer to the edge */
+    int x = edge, row = 0;
     for (int i = 0; i < n; i++) {
         int w = bar_button_w(a, &bb[i]);
-        if (x + w > a->w - th->margin && row + 1 < rows) {
+        if (x + w > a->w - edge && row + 1 < rows) {
             row++;
-            x = th->margin;
+            x = edge;
         }
         struct rect r = {
             x, bar.y + row * th->footer_h + (th->footer_h - bh) / 2, w, bh};
         struct button b = {.label = bb[i].label,
                            .icon = bb[i].icon,
                            .look = LOOK_BAR,
+                           .label_px = bar_px(a),
                            .selected = bb[i].selected,
                            .role = ROLE_NAV};
         if (ui_button(ui, dl, bb[i].id, r, &b)) {
@@ -621,13 +631,13 @@ static void draw_footer(struct app *a, struct ui *ui, struct draw_list *dl)
         app_fmt(a, "data.updated", msg, sizeof(msg), pairs);
         int mw =
             text_width(&a->tm, msg, strlen(msg), th->text_min, FONT_REGULAR);
-        if (x + mw + th->margin <= a->w) {
+        if (x + mw + edge <= a->w) {
             struct text_style st =
                 ui_style(th->text_min, FONT_REGULAR, th->c.on_color, ALIGN_END,
                          ALIGN_CENTER);
             ui_text(ui, dl,
                     (struct rect){x, bar.y + row * th->footer_h,
-                                  a->w - th->margin - x, th->footer_h},
+                                  a->w - edge - x, th->footer_h},
                     msg, &st, 1, 0);
         }
     }
