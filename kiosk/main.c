@@ -379,6 +379,8 @@ int main(int argc, char **argv)
     bool ui = o.shots_dir || o.replay_file || o.bench ||
               (!o.dump && !o.import_file && !o.export_file);
     struct i18n *i18n = NULL;
+    char images[4200];
+    snprintf(images, sizeof images, "%s/images", assets);
     if (!rc && ui) {
         char dir[4200];
         snprintf(dir, sizeof dir, "%s/i18n", assets);
@@ -387,14 +389,14 @@ int main(int argc, char **argv)
     }
     if (!rc && o.shots_dir) {
         struct shots_options so = {o.shots_dir, o.screen, o.size,
-                                   o.high_contrast, o.mode, o.lang};
+                                   o.high_contrast, o.mode, o.lang, images};
         rc = shots_run(st, i18n, clk, &so, stderr);
     } else if (!rc && o.replay_file) {
         rc = replay_file(st, i18n, clk, o.replay_file, stdout);
     } else if (!rc && o.bench) {
-        rc = bench_run(st, i18n, start_ms, stdout);
+        rc = bench_run(st, i18n, images, start_ms, stdout);
     } else if (!rc && ui) {
-        struct window_options wo = {.windowed = o.windowed};
+        struct window_options wo = {.windowed = o.windowed, .images = images};
         if (o.size && sscanf(o.size, "%dx%d", &wo.w, &wo.h) != 2)
             rc = die("--size: expected WxH, not '%s'%s", o.size, "");
         if (!rc)

@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "err.h"
 #include "replay.h"
+#include "sdl_images.h"
 #include "sdl_shot.h"
 #include "sdl_text.h"
 #include "store.h"
@@ -75,7 +76,7 @@ static long peak_rss_kib(void)
 #define BENCH_FRAMES 200
 
 int bench_run(struct store *st, const struct i18n *i18n,
-              int64_t start_mono_ms, FILE *out)
+              const char *images_dir, int64_t start_mono_ms, FILE *out)
 {
     struct clock sys = clock_system();
     char err[256];
@@ -92,6 +93,8 @@ int bench_run(struct store *st, const struct i18n *i18n,
         return 1;
     }
     struct text_renderer tr = sdl_text_renderer(text);
+    struct sdl_images *images = sdl_images_new(images_dir);
+    sdl_images_attach(images, &tr);
     struct app a;
     /* the first frame: the real cache, as a cold start would draw it */
     int64_t t_fonts = clock_mono_ms(&sys), t_app = 0;
@@ -110,6 +113,7 @@ int bench_run(struct store *st, const struct i18n *i18n,
                       1080);
     if (rc) {
         fprintf(stderr, "linli-kiosk: bench: %s\n", err_str(rc));
+        sdl_images_free(images);
         sdl_shot_close(shot);
         sdl_text_close(text);
         if (scratch)
@@ -157,6 +161,7 @@ int bench_run(struct store *st, const struct i18n *i18n,
             peak_rss_kib(), ts.textures, ts.texture_bytes);
     app_release(&a);
     store_close(scratch);
+    sdl_images_free(images);
     sdl_shot_close(shot);
     sdl_text_close(text);
     return 0;

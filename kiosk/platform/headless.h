@@ -25,6 +25,6 @@ int replay_file(struct store *st, const struct i18n *i18n, struct clock clk,
  * (ui + software render) over many frames at 1920x1080, and peak RSS.
  * start_mono_ms is when main() began. */
 int bench_run(struct store *st, const struct i18n *i18n,
-              int64_t start_mono_ms, FILE *out);
+              const char *images_dir, int64_t start_mono_ms, FILE *out);
 
 #endif

@@ -263,6 +263,10 @@ int sdl_render_list(SDL_Renderer *r, const struct draw_list *dl,
             if (!hidden && tr && tr->icon)
                 rc = tr->icon(tr->ctx, r, c);
             break;
+        case DRAW_IMAGE:
+            if (!hidden && tr && tr->image)
+                rc = tr->image(tr->image_ctx, r, c);
+            break;
         }
         if (rc < 0 && b.rc == 0)
             b.rc = rc;

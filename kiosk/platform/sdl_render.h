@@ -20,6 +20,10 @@ struct text_renderer {
     void *ctx;
     int (*text)(void *ctx, SDL_Renderer *r, const struct draw_cmd *cmd);
     int (*icon)(void *ctx, SDL_Renderer *r, const struct draw_cmd *cmd);
+    /* DRAW_IMAGE, with its own context (sdl_images.h) */
+    int (*image)(void *image_ctx, SDL_Renderer *r,
+                 const struct draw_cmd *cmd);
+    void *image_ctx;
 };
 
 /*

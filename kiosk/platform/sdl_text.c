@@ -533,7 +533,7 @@ static int render_icon(void *ctx, SDL_Renderer *r, const struct draw_cmd *c)
 
 struct text_renderer sdl_text_renderer(struct sdl_text *t)
 {
-    struct text_renderer tr = {t, render_text, render_icon};
+    struct text_renderer tr = {t, render_text, render_icon, NULL, NULL};
     return tr;
 }
 

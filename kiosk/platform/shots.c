@@ -7,6 +7,7 @@
 #include "err.h"
 #include "i18n.h"
 #include "inspect.h"
+#include "sdl_images.h"
 #include "sdl_shot.h"
 #include "sdl_text.h"
 #include "store.h"
@@ -24,13 +25,15 @@ struct size {
 };
 
 static int shoot(struct store *scratch, const struct i18n *i18n,
-                 struct clock clk, struct sdl_text *text, const struct shots_options *opt,
+                 struct clock clk, struct sdl_text *text,
+                 struct sdl_images *images, const struct shots_options *opt,
                  const struct screen_ops *ops, struct size sz,
                  enum ui_mode mode, enum lang lang, bool hc, json_t *list,
                  FILE *log)
 {
     struct app a;
     struct text_renderer tr = sdl_text_renderer(text);
+    sdl_images_attach(images, &tr);
     int rc = app_init(&a, scratch, i18n, clk, sdl_text_metrics(text), sz.w,
                       sz.h);
     if (rc)
@@ -62,6 +65,7 @@ static int shoot(struct store *scratch, const struct i18n *i18n,
         rc = sdl_shot_save_png(shot, path);
     /* the text cache's textures belong to this shot's renderer */
     sdl_text_release_textures(text);
+    sdl_images_release_textures(images);
     sdl_shot_close(shot);
     if (!rc) {
         json_t *o = inspect_frame(&a);
@@ -133,6 +137,8 @@ int shots_run(struct store *st, const struct i18n *i18n, struct clock clk,
         fprintf(log, "shots: cannot copy the cache: %s\n", err_str(rc));
         return rc;
     }
+    struct sdl_images *images = sdl_images_new(opt->images ? opt->images
+                                                           : "images");
     json_t *list = json_array();
     int count = 0;
     for (int i = 0; screen_all[i] && !rc; i++) {
@@ -144,7 +150,7 @@ int shots_run(struct store *st, const struct i18n *i18n, struct clock clk,
                     for (int hc = 0; hc <= (int)opt->high_contrast && !rc;
                          hc++) {
                         size_t before = json_array_size(list);
-                        rc = shoot(scratch, i18n, clk, text, opt,
+                        rc = shoot(scratch, i18n, clk, text, images, opt,
                                    screen_all[i], sizes[s], (enum ui_mode)m,
                                    (enum lang)l, hc, list, log);
                         count += json_array_size(list) > before;
@@ -162,6 +168,7 @@ int shots_run(struct store *st, const struct i18n *i18n, struct clock clk,
         }
     }
     json_decref(list);
+    sdl_images_free(images);
     store_close(scratch);
     sdl_text_close(text);
     return rc;

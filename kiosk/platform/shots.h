@@ -27,6 +27,7 @@ struct shots_options {
     bool high_contrast;  /* also the high-contrast theme */
     const char *mode;    /* NULL: both; "standard" or "elder" */
     const char *lang;    /* NULL: both; "zh" or "en" */
+    const char *images;  /* folder of the PNG images (assets/images) */
 };
 
 /* Writes the images and screens.json; progress and errors go to log.

@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "err.h"
+#include "sdl_images.h"
 #include "sdl_render.h"
 #include "sdl_text.h"
 
@@ -128,6 +129,9 @@ int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
             snprintf(a.status.sync, sizeof(a.status.sync), "%s",
                      opt->status);
         struct text_renderer tr = sdl_text_renderer(text);
+        struct sdl_images *images = sdl_images_new(opt->images ? opt->images
+                                                               : "images");
+        sdl_images_attach(images, &tr);
         SDL_FingerID finger = -1;
         for (bool quit = false; !quit;) {
             if (a.dirty) {
@@ -158,6 +162,7 @@ int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
             }
             app_tick(&a);
         }
+        sdl_images_free(images);
         app_release(&a);
     }
     sdl_text_close(text);

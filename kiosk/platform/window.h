@@ -25,6 +25,7 @@ struct window_options {
     bool windowed;
     int w, h;            /* windowed size; 0: 1920 x 1080 */
     const char *status;  /* for the staff screen: how sync is set up */
+    const char *images;  /* folder of the PNG images (assets/images) */
 };
 
 /* Runs until the window is closed or SIGTERM/SIGINT. Returns 0, or

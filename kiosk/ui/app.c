@@ -574,8 +574,13 @@ static void draw_header(struct app *a, struct ui *ui, struct draw_list *dl,
                               th->header_h / 2 - 8},
                 hhmm, &st, 1, 0);
     }
-    struct rect left = {th->margin, 4, right.x - 2 * th->margin,
-                        th->header_h - 8};
+    /* the emblem (assets/images/emblem.png), which also marks the corner
+     * staff hold for three seconds */
+    int e = th->header_h * 5 / 8;
+    draw_list_image(dl, (struct rect){th->margin, (th->header_h - e) / 2, e, e},
+                    "emblem");
+    int lx = th->margin + e + th->gap;
+    struct rect left = {lx, 4, right.x - th->margin - lx, th->header_h - 8};
     struct text_style st =
         ui_style(th->title, FONT_BOLD, on, ALIGN_START, ALIGN_CENTER);
     ui_text(ui, dl, left, title, &st, 2, th->text_min);

@@ -123,6 +123,24 @@ void draw_list_qr(struct draw_list *dl, struct rect r, const struct qr *qr,
     c->u.qr.light = light;
 }
 
+void draw_list_image(struct draw_list *dl, struct rect r, const char *name)
+{
+    size_t n = name ? strlen(name) : 0;
+    if (n == 0 || n > 32 ||
+        strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_") != n)
+        return;
+    if (n >= dl->text_cap - dl->text_len ||
+        dl->len + (size_t)dl->clip_depth + 1 > dl->cap) {
+        dl->overflowed = true;
+        return;
+    }
+    struct draw_cmd *c = cmd_new(dl, DRAW_IMAGE, r, 0);
+    char *dst = dl->text + dl->text_len;
+    memcpy(dst, name, n + 1);
+    dl->text_len += n + 1;
+    c->u.image.name = dst;
+}
+
 void draw_list_push_clip(struct draw_list *dl, struct rect r)
 {
     /* While a dropped push is open, pushes inside it are dropped too, so

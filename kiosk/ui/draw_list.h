@@ -49,6 +49,7 @@ enum draw_kind {
     DRAW_TEXT,      /* one run of UTF-8 text in a box */
     DRAW_ICON,      /* one Material Icons glyph in a box */
     DRAW_QR,        /* a QR symbol with its quiet zone, fitted to rect */
+    DRAW_IMAGE,     /* a PNG from assets/images/, fitted to rect */
     DRAW_CLIP_PUSH, /* from here, draw only inside rect */
     DRAW_CLIP_POP,  /* back to the clip before the matching push */
 };
@@ -62,14 +63,14 @@ enum font_weight {
 enum align {
     ALIGN_START, /* left, or top */
     ALIGN_CENTER,
-    ALIGN_END,   /* right, or bottom */
+    ALIGN_END, /* right, or bottom */
 };
 
 /* How a text run looks. The run is drawn as one line: breaking lines and
  * shrinking to fit are the UI's job (through the text-metrics seam) before
  * it appends the runs. */
 struct text_style {
-    int px;                  /* font size in pixels */
+    int px; /* font size in pixels */
     enum font_weight weight;
     struct rgba color;
     enum align halign;
@@ -108,6 +109,10 @@ struct draw_cmd {
             struct rgba light;   /* quiet zone and light modules */
         } qr;
         struct {
+            const char *name; /* "emblem": assets/images/emblem.png; a
+                                 copy in the list's arena */
+        } image;
+        struct {
             int depth; /* clip pushes open after this command; at 0 there
                           is no clip and rect is {0} */
         } clip;
@@ -122,7 +127,7 @@ struct draw_list {
     char *text; /* the arena holding text runs */
     size_t text_len, text_cap;
     struct rect clips[DRAW_CLIP_MAX]; /* effective clip per open push */
-    int clip_depth;   /* recorded pushes not yet popped */
+    int clip_depth;                   /* recorded pushes not yet popped */
     int clip_dropped; /* pushes dropped for lack of room, not yet popped */
     bool overflowed;  /* a command or its text was dropped since clear */
     bool unbalanced;  /* a pop had no push to match since clear */
@@ -173,6 +178,11 @@ void draw_list_icon(struct draw_list *dl, struct rect r, uint32_t codepoint,
  * qr is dropped (and is not an overflow). */
 void draw_list_qr(struct draw_list *dl, struct rect r, const struct qr *qr,
                   struct rgba dark, struct rgba light);
+
+/* The PNG assets/images/<name>.png scaled to fit r (aspect kept,
+ * centred). name is copied; names are [a-z0-9_] (others are dropped, so
+ * no path can be formed from data). A missing image draws nothing. */
+void draw_list_image(struct draw_list *dl, struct rect r, const char *name);
 
 /* Restricts drawing to r within the current clip, until the matching pop.
  * Pushes nest up to DRAW_CLIP_MAX deep; deeper ones are dropped (overflow)

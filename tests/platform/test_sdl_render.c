@@ -11,6 +11,7 @@
 #include "err.h"
 #include "qr.h"
 #include "sdl_render.h"
+#include "sdl_images.h"
 #include "sdl_shot.h"
 
 #include <SDL_image.h>
@@ -380,11 +381,11 @@ static void test_text_seam(void **state)
 
     /* No seam, or NULL callbacks: text and icons are skipped. */
     render(f, NULL);
-    struct text_renderer none = {NULL, NULL, NULL};
+    struct text_renderer none = {NULL, NULL, NULL, NULL, NULL};
     render(f, &none);
 
     struct fake_text ft = {0};
-    struct text_renderer tr = {&ft, fake_text, fake_icon};
+    struct text_renderer tr = {&ft, fake_text, fake_icon, NULL, NULL};
     render(f, &tr);
     assert_int_equal(ft.texts, 1);
     assert_int_equal(ft.icons, 1);
@@ -449,6 +450,30 @@ static void test_open_args(void **state)
     sdl_shot_close(NULL);
 }
 
+/* A PNG from assets/images/ is fitted to its rect with its aspect kept;
+ * a missing one, or a name that could form a path, draws nothing. */
+static void test_images(void **state)
+{
+    struct fixture *f = *state;
+    struct sdl_images *im = sdl_images_new(LINLI_TEST_ASSETS "/images");
+    struct text_renderer tr = {0};
+    sdl_images_attach(im, &tr);
+    draw_list_rect(&f->dl, (struct rect){0, 0, W, H}, rgba_hex(RED), 0);
+    draw_list_image(&f->dl, (struct rect){20, 20, 200, 100}, "emblem");
+    draw_list_image(&f->dl, (struct rect){0, 150, 50, 50}, "no_such_image");
+    draw_list_image(&f->dl, (struct rect){0, 150, 50, 50}, "../etc/x");
+    assert_int_equal(draw_list_count_kind(&f->dl, DRAW_IMAGE), 2);
+    render(f, &tr);
+    /* 100 x 100, centred: the disc is white at its top, red outside it */
+    assert_pixel(f, 120, 26, rgba_hex(0xFFFFFF));
+    assert_pixel(f, 60, 70, rgba_hex(RED));
+    assert_pixel(f, 25, 175, rgba_hex(RED));
+    assert_int_equal(sdl_images_count(im), 1);
+    sdl_images_release_textures(im);
+    assert_int_equal(sdl_images_count(im), 0);
+    sdl_images_free(im);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -467,6 +492,7 @@ int main(void)
         T(test_alpha_blend),
         T(test_text_seam),
         T(test_save_png),
+        T(test_images),
         cmocka_unit_test(test_open_args),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
