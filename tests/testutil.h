@@ -22,6 +22,10 @@ char *test_read_file(const char *path, size_t *len_out);
 char *test_tmpdir(void);
 void test_rmtree(const char *path);
 
+/* The first column of the first row of sql on the SQLite file at path, or
+ * -1 if there is no row: for checking what the store wrote. */
+int test_sql_int(const char *path, const char *sql);
+
 /* Unix seconds of a Shanghai wall time (UTC+8). */
 int64_t test_sh_time(int y, int mo, int d, int h, int mi);
 

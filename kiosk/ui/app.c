@@ -145,7 +145,7 @@ static bool session_in_use(const struct app *a)
            a->session.mode !=
                (a->cfg.default_elder ? MODE_ELDER : MODE_STANDARD) ||
            a->session.lang != a->cfg.default_lang || a->session.high_contrast ||
-           a->session.n_rated > 0 || a->session.n_polls > 0;
+           a->session.n_done > 0;
 }
 
 static int64_t idle_ms(const struct app *a)
@@ -222,12 +222,14 @@ static void run_frame(struct app *a, const struct input_event *ev)
 
 const struct draw_list *app_frame(struct app *a)
 {
-    run_frame(a, NULL);
-    /* a screen entered by this frame's navigation draws once more so the
-     * list shows it */
-    if (a->dirty)
-        run_frame(a, NULL);
     a->dirty = false;
+    run_frame(a, NULL);
+    /* a screen entered by this frame's navigation (run_frame sets dirty
+     * then) draws once more so the list shows it */
+    if (a->dirty) {
+        a->dirty = false;
+        run_frame(a, NULL);
+    }
     return &a->dl;
 }
 
@@ -389,37 +391,47 @@ void app_pager(struct app *a, struct ui *ui, struct draw_list *dl,
     ui_page_clamp(page, pages);
 }
 
+/* The session's once-only set: "rated:KIND:ID", "poll:ID". */
+static bool session_has(const struct session *se, const char *key)
+{
+    for (int i = 0; i < se->n_done; i++)
+        if (strcmp(se->done[i], key) == 0)
+            return true;
+    return false;
+}
+
+static void session_mark(struct session *se, const char *key)
+{
+    if (!session_has(se, key) && se->n_done < SESSION_MAX_DONE)
+        snprintf(se->done[se->n_done++], SESSION_KEY_MAX, "%s", key);
+}
+
 bool app_has_rated(const struct app *a, const char *kind, const char *id)
 {
     char key[SESSION_KEY_MAX];
-    snprintf(key, sizeof(key), "%s:%s", kind, id);
-    for (int i = 0; i < a->session.n_rated; i++)
-        if (strcmp(a->session.rated[i], key) == 0)
-            return true;
-    return false;
+    snprintf(key, sizeof(key), "rated:%s:%s", kind, id);
+    return session_has(&a->session, key);
 }
 
 void app_mark_rated(struct app *a, const char *kind, const char *id)
 {
-    if (app_has_rated(a, kind, id) || a->session.n_rated >= SESSION_MAX_RATED)
-        return;
-    snprintf(a->session.rated[a->session.n_rated++], SESSION_KEY_MAX, "%s:%s",
-             kind, id);
+    char key[SESSION_KEY_MAX];
+    snprintf(key, sizeof(key), "rated:%s:%s", kind, id);
+    session_mark(&a->session, key);
 }
 
 bool app_has_answered(const struct app *a, const char *poll_id)
 {
-    for (int i = 0; i < a->session.n_polls; i++)
-        if (strcmp(a->session.polls[i], poll_id) == 0)
-            return true;
-    return false;
+    char key[SESSION_KEY_MAX];
+    snprintf(key, sizeof(key), "poll:%s", poll_id);
+    return session_has(&a->session, key);
 }
 
 void app_mark_answered(struct app *a, const char *poll_id)
 {
-    if (app_has_answered(a, poll_id) || a->session.n_polls >= SESSION_MAX_POLLS)
-        return;
-    snprintf(a->session.polls[a->session.n_polls++], ID_MAX + 1, "%s", poll_id);
+    char key[SESSION_KEY_MAX];
+    snprintf(key, sizeof(key), "poll:%s", poll_id);
+    session_mark(&a->session, key);
 }
 
 struct rgba app_accent(const struct app *a, const char *section)

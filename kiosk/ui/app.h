@@ -40,19 +40,17 @@ struct app_config {
     struct walk_model walking;
 };
 
-#define SESSION_MAX_RATED 32
-#define SESSION_MAX_POLLS 8
-#define SESSION_KEY_MAX   (ID_MAX + 16)
+#define SESSION_MAX_DONE 40
+#define SESSION_KEY_MAX  (ID_MAX + 16)
 
 /* Everything a resident's visit changes; wiped by the idle reset. */
 struct session {
     enum ui_mode mode;
     enum lang lang;
     bool high_contrast;
-    char rated[SESSION_MAX_RATED][SESSION_KEY_MAX]; /* "service:ID" */
-    int n_rated;
-    char polls[SESSION_MAX_POLLS][ID_MAX + 1]; /* answered */
-    int n_polls;
+    /* what was done once per session: "rated:service:ID", "poll:ID" */
+    char done[SESSION_MAX_DONE][SESSION_KEY_MAX];
+    int n_done;
 };
 
 /* Shown on the staff screen; main.c fills what it knows. */

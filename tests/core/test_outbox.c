@@ -46,18 +46,6 @@ static void remove_cache(char *path)
     free(path);
 }
 
-static int sql_int(const char *path, const char *sql)
-{
-    sqlite3 *db;
-    sqlite3_stmt *s;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-    int v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
-    sqlite3_finalize(s);
-    sqlite3_close(db);
-    return v;
-}
-
 static void test_uuid_v4(void **state)
 {
     (void)state;
@@ -118,12 +106,12 @@ static void test_peek_ack_retry(void **state)
     assert_int_equal(outbox_retry(st, "no-such-uuid", now, "x"), ERR_NOT_FOUND);
 
     /* ack deletes the event and purges the phone number */
-    assert_int_equal(sql_int(path, "SELECT count(*) FROM bookings WHERE"
+    assert_int_equal(test_sql_int(path, "SELECT count(*) FROM bookings WHERE"
                                    " phone = '13812345678'"), 1);
     assert_int_equal(outbox_ack(st, b.uuid), 0);
-    assert_int_equal(sql_int(path, "SELECT count(*) FROM bookings WHERE"
+    assert_int_equal(test_sql_int(path, "SELECT count(*) FROM bookings WHERE"
                                    " phone IS NOT NULL"), 0);
-    assert_int_equal(sql_int(path, "SELECT count(*) FROM outbox WHERE"
+    assert_int_equal(test_sql_int(path, "SELECT count(*) FROM outbox WHERE"
                                    " body LIKE '%13812345678%'"), 0);
     struct booking kept;
     assert_int_equal(store_booking_by_code(st, b.code, &kept), 0);
@@ -161,14 +149,14 @@ static void check_consistent(const char *path, int reported)
 {
     struct store *st;
     assert_int_equal(store_open(path, &st, NULL, 0), 0); /* recovers WAL */
-    assert_int_equal(sql_int(path, "SELECT count(*) FROM"
+    assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
                                    " pragma_integrity_check WHERE"
                                    " integrity_check != 'ok'"), 0);
-    int ratings = sql_int(path, "SELECT count(*) FROM ratings");
-    int events = sql_int(path, "SELECT count(*) FROM outbox");
+    int ratings = test_sql_int(path, "SELECT count(*) FROM ratings");
+    int events = test_sql_int(path, "SELECT count(*) FROM outbox");
     /* every rating has its event and no event lacks its rating */
     assert_int_equal(ratings, events);
-    assert_int_equal(sql_int(path, "SELECT count(*) FROM ratings r JOIN"
+    assert_int_equal(test_sql_int(path, "SELECT count(*) FROM ratings r JOIN"
                                    " outbox o USING (uuid)"), ratings);
     /* nothing reported as written is lost; at most the one in flight more */
     if (ratings < reported || ratings > reported + 1)
@@ -220,7 +208,7 @@ static void test_kill_during_writes(void **state)
         total_reported += last;
         check_consistent(path, total_reported);
         /* the next round counts from what is really there */
-        total_reported = sql_int(path, "SELECT count(*) FROM ratings");
+        total_reported = test_sql_int(path, "SELECT count(*) FROM ratings");
     }
     print_message("%d ratings survived 12 kills\n", total_reported);
     assert_true(total_reported > 12); /* the writer did get work done */

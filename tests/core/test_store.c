@@ -71,18 +71,6 @@ static int teardown(void **state)
     return 0;
 }
 
-static int sql_int(const char *path, const char *sql)
-{
-    sqlite3 *db;
-    sqlite3_stmt *s;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-    int v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
-    sqlite3_finalize(s);
-    sqlite3_close(db);
-    return v;
-}
-
 static void sql_exec(const char *path, const char *sql)
 {
     sqlite3 *db;
@@ -99,7 +87,7 @@ static void test_new_cache_is_empty_and_current(void **state)
 {
     struct fixture *f = *state;
     assert_true(store_is_empty(f->st));
-    assert_int_equal(sql_int(f->path, "PRAGMA user_version"),
+    assert_int_equal(test_sql_int(f->path, "PRAGMA user_version"),
                      store_schema_version());
     assert_int_equal(store_schema_version(), store_n_migrations);
     int rc = 0;
@@ -108,7 +96,7 @@ static void test_new_cache_is_empty_and_current(void **state)
     struct store_info info;
     assert_int_equal(store_info(f->st, &info), 0);
     assert_string_equal(info.bundle_version, "");
-    assert_int_equal(sql_int(f->path, "PRAGMA journal_mode = WAL") >= 0, 1);
+    assert_int_equal(test_sql_int(f->path, "PRAGMA journal_mode = WAL") >= 0, 1);
 }
 
 /* A version-1 cache with a booking in it is brought to the current
@@ -125,13 +113,13 @@ static void test_migration_from_v1(void **state)
                    " 'ABC234', '13812345678', '138****5678', 'pending', 1)");
     struct store *st;
     assert_int_equal(store_open(path, &st, NULL, 0), 0);
-    assert_int_equal(sql_int(path, "PRAGMA user_version"),
+    assert_int_equal(test_sql_int(path, "PRAGMA user_version"),
                      store_schema_version());
     struct booking b;
     assert_int_equal(store_booking_by_code(st, "ABC234", &b), 0);
     assert_string_equal(b.uuid, "u1");
     assert_int_equal(b.status, BOOKING_PENDING);
-    assert_int_equal(sql_int(path, "SELECT count(*) FROM ratings"), 0);
+    assert_int_equal(test_sql_int(path, "SELECT count(*) FROM ratings"), 0);
     store_close(st);
     test_rmtree(dir);
     free(dir);
@@ -148,8 +136,8 @@ static void test_newer_schema_refused(void **state)
     assert_int_equal(store_open(path, &st, err, sizeof err), ERR_SCHEMA);
     assert_null(st);
     assert_non_null(strstr(err, "newer"));
-    assert_int_equal(sql_int(path, "PRAGMA user_version"), 99);
-    assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_master"), 1);
+    assert_int_equal(test_sql_int(path, "PRAGMA user_version"), 99);
+    assert_int_equal(test_sql_int(path, "SELECT count(*) FROM sqlite_master"), 1);
     test_rmtree(dir);
     free(dir);
 }
@@ -500,13 +488,13 @@ static void test_booking_atomic_with_outbox(void **state)
     store_fail_after(f->st, 2); /* the booking row is written, the event not */
     assert_int_equal(store_book(f->st, "haircut-1", "13812345678",
                                 MON_10 * 1000, &b), ERR_DB);
-    assert_int_equal(sql_int(f->path, "SELECT count(*) FROM bookings"), 0);
-    assert_int_equal(sql_int(f->path, "SELECT count(*) FROM outbox"), 0);
+    assert_int_equal(test_sql_int(f->path, "SELECT count(*) FROM bookings"), 0);
+    assert_int_equal(test_sql_int(f->path, "SELECT count(*) FROM outbox"), 0);
     store_fail_after(f->st, 0);
     assert_int_equal(store_book(f->st, "haircut-1", "13812345678",
                                 MON_10 * 1000, &b), 0);
-    assert_int_equal(sql_int(f->path, "SELECT count(*) FROM bookings"), 1);
-    assert_int_equal(sql_int(f->path, "SELECT count(*) FROM outbox"), 1);
+    assert_int_equal(test_sql_int(f->path, "SELECT count(*) FROM bookings"), 1);
+    assert_int_equal(test_sql_int(f->path, "SELECT count(*) FROM outbox"), 1);
 }
 
 static void test_ratings(void **state)
@@ -537,10 +525,10 @@ static void test_ratings(void **state)
                                 uuid), ERR_NOT_FOUND);
     assert_int_equal(store_rate(f->st, "center", "other", 5, NULL, 0, now,
                                 uuid), ERR_NOT_FOUND);
-    assert_int_equal(sql_int(f->path, "SELECT count(*) FROM ratings"), 2);
-    assert_int_equal(sql_int(f->path, "SELECT count(*) FROM outbox WHERE"
+    assert_int_equal(test_sql_int(f->path, "SELECT count(*) FROM ratings"), 2);
+    assert_int_equal(test_sql_int(f->path, "SELECT count(*) FROM outbox WHERE"
                                       " kind = 'rating'"), 2);
-    assert_int_equal(sql_int(f->path, "SELECT count(*) FROM outbox WHERE"
+    assert_int_equal(test_sql_int(f->path, "SELECT count(*) FROM outbox WHERE"
                                       " body LIKE '%\"level\":2%' AND body"
                                       " LIKE '%[\"long_wait\",\"attitude\"]%'"),
                      1);
@@ -564,8 +552,8 @@ static void test_poll_answers(void **state)
     assert_int_equal(store_answer_poll(f->st, "p1", good, 1,
                                        test_sh_time(2027, 1, 1, 9, 0) * 1000,
                                        uuid), ERR_NOT_FOUND); /* poll ended */
-    assert_int_equal(sql_int(f->path, "SELECT count(*) FROM poll_answers"), 1);
-    assert_int_equal(sql_int(f->path, "SELECT count(*) FROM outbox WHERE body"
+    assert_int_equal(test_sql_int(f->path, "SELECT count(*) FROM poll_answers"), 1);
+    assert_int_equal(test_sql_int(f->path, "SELECT count(*) FROM outbox WHERE body"
                                       " LIKE '%\"option\":\"weekly\"%'"), 1);
 }
 
