@@ -8,6 +8,7 @@
 #include "bundle.h"
 #include "civil_time.h"
 #include "clock.h"
+#include "conf.h"
 #include "demo.h"
 #include "err.h"
 #include "geo.h"
@@ -37,12 +38,19 @@ struct options {
     bool demo, dump, windowed, bench, high_contrast;
     bool fixed_now;
     int64_t now_ms;
+    const char *config;
+    bool config_read;
 };
+
+/* The config file's text, which options point into until exit. */
+static struct conf config;
 
 static void usage(FILE *f)
 {
     fputs("usage: linli-kiosk [options]\n"
           "\n"
+          "  --config FILE    read options from FILE first, 'key = value'\n"
+          "                   lines (the service's: /etc/linli/kiosk.conf)\n"
           "  --data DIR       cache folder (default: $XDG_STATE_HOME/linli,\n"
           "                   else /var/lib/linli as root, else\n"
           "                   ~/.local/state/linli)\n"
@@ -107,12 +115,43 @@ static const char *default_data_dir(char *out, size_t n)
     return out;
 }
 
+static int parse_args(int argc, char **argv, struct options *o);
+
+/*
+ * --config FILE: each line of FILE is parsed as its option, before the
+ * command line, which is then parsed again so that it wins. A bad line is
+ * named by FILE:LINE.
+ */
+static int read_config(int argc, char **argv, struct options *o,
+                       const struct option *opts)
+{
+    static const char *const deny[] = {"config", "help", "version", NULL};
+    char err[512];
+    if (conf_read(o->config, opts, deny, &config, err, sizeof err))
+        return die("%s%s", err, "");
+    struct options fresh = {.config = o->config, .config_read = true};
+    for (int i = 0; i < config.n; i++) {
+        struct conf_entry *e = &config.entries[i];
+        char *args[] = {argv[0], e->opt, e->value, NULL};
+        char where[4200];
+        snprintf(where, sizeof where, "%s:%d", o->config, e->line);
+        optind = 0; /* glibc: start a new scan */
+        if (parse_args(e->value ? 3 : 2, args, &fresh))
+            return die("%s: bad value of '%s'", where, e->opt + 2);
+    }
+    optind = 0;
+    int rc = parse_args(argc, argv, &fresh);
+    *o = fresh;
+    return rc;
+}
+
 static int parse_args(int argc, char **argv, struct options *o)
 {
     enum { OPT_DATA = 256, OPT_ASSETS, OPT_IMPORT, OPT_EXPORT, OPT_NOW,
            OPT_SHOTS, OPT_SCREEN, OPT_SIZE, OPT_REPLAY, OPT_WINDOWED,
-           OPT_BENCH, OPT_HC, OPT_MODE, OPT_LANG };
+           OPT_BENCH, OPT_HC, OPT_MODE, OPT_LANG, OPT_CONFIG };
     static const struct option longopts[] = {
+        {"config", required_argument, NULL, OPT_CONFIG},
         {"data", required_argument, NULL, OPT_DATA},
         {"assets", required_argument, NULL, OPT_ASSETS},
         {"demo", no_argument, NULL, 'D'},
@@ -152,6 +191,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         case OPT_REPLAY: o->replay_file = optarg; break;
         case OPT_WINDOWED: o->windowed = true; break;
         case OPT_BENCH: o->bench = true; break;
+        case OPT_CONFIG: o->config = optarg; break;
         case OPT_NOW:
             if (!civil_parse_timestamp(optarg, &now_s))
                 return die("--now: expected a time like "
@@ -167,6 +207,8 @@ static int parse_args(int argc, char **argv, struct options *o)
     }
     if (optind < argc)
         return die("unexpected argument '%s'%s", argv[optind], "");
+    if (o->config && !o->config_read)
+        return read_config(argc, argv, o, longopts);
     return 0;
 }
 
@@ -404,5 +446,6 @@ int main(int argc, char **argv)
     }
     i18n_free(i18n);
     store_close(st);
+    conf_release(&config);
     return rc ? 1 : 0;
 }
