@@ -194,14 +194,17 @@ static void test_kill_during_writes(void **state)
             writer(path, fds[1]);
         }
         close(fds[1]);
-        /* let it write for 5-60 ms, then kill it wherever it is */
+        /* once it has written (however slow the machine, e.g. under
+         * qemu), let it write for 5-60 ms more, then kill it wherever it
+         * is */
+        int last = 0, x;
+        assert_int_equal(read(fds[0], &last, sizeof last), sizeof last);
         struct timespec ts = {0, (5 + rand() % 55) * 1000000L};
         nanosleep(&ts, NULL);
         kill(pid, SIGKILL);
         int status;
         waitpid(pid, &status, 0);
         assert_true(WIFSIGNALED(status));
-        int last = 0, x;
         while (read(fds[0], &x, sizeof x) == (ssize_t)sizeof x)
             last = x;
         close(fds[0]);
