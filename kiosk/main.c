@@ -13,6 +13,7 @@
 #include "geo.h"
 #include "headless.h"
 #include "i18n.h"
+#include "search.h"
 #include "shots.h"
 #include "store.h"
 #include "window.h"
@@ -34,6 +35,7 @@ struct options {
     const char *import_file;
     const char *export_file;
     const char *shots_dir, *screen, *size, *replay_file, *mode, *lang;
+    const char *search;
     bool demo, dump, windowed, bench, high_contrast;
     bool fixed_now;
     int64_t now_ms;
@@ -53,6 +55,10 @@ static void usage(FILE *f)
           "                   input print why, exit 1 and change nothing\n"
           "  --export FILE    write the cache as a bundle file ('-': stdout)\n"
           "  --dump           print a JSON summary of the cache\n"
+          "  --search QUERY   print the services and activities matching\n"
+          "                   QUERY (pinyin initials such as wsfwz, or a\n"
+          "                   part of a name) as JSON lines, best first;\n"
+          "                   --lang zh|en: only those names\n"
           "  --now TIME       pretend it is TIME (RFC 3339), for tests/demos\n"
           "  --windowed       a window (--size WxH) instead of full screen\n"
           "  --screenshot DIR render every screen headless to DIR/*.png and\n"
@@ -109,9 +115,23 @@ static const char *default_data_dir(char *out, size_t n)
 
 static int parse_args(int argc, char **argv, struct options *o)
 {
-    enum { OPT_DATA = 256, OPT_ASSETS, OPT_IMPORT, OPT_EXPORT, OPT_NOW,
-           OPT_SHOTS, OPT_SCREEN, OPT_SIZE, OPT_REPLAY, OPT_WINDOWED,
-           OPT_BENCH, OPT_HC, OPT_MODE, OPT_LANG };
+    enum {
+        OPT_DATA = 256,
+        OPT_ASSETS,
+        OPT_IMPORT,
+        OPT_EXPORT,
+        OPT_NOW,
+        OPT_SHOTS,
+        OPT_SCREEN,
+        OPT_SIZE,
+        OPT_REPLAY,
+        OPT_WINDOWED,
+        OPT_BENCH,
+        OPT_HC,
+        OPT_MODE,
+        OPT_LANG,
+        OPT_SEARCH
+    };
     static const struct option longopts[] = {
         {"data", required_argument, NULL, OPT_DATA},
         {"assets", required_argument, NULL, OPT_ASSETS},
@@ -119,6 +139,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"import", required_argument, NULL, OPT_IMPORT},
         {"export", required_argument, NULL, OPT_EXPORT},
         {"dump", no_argument, NULL, 'd'},
+        {"search", required_argument, NULL, OPT_SEARCH},
         {"now", required_argument, NULL, OPT_NOW},
         {"screenshot", required_argument, NULL, OPT_SHOTS},
         {"screen", required_argument, NULL, OPT_SCREEN},
@@ -137,21 +158,54 @@ static int parse_args(int argc, char **argv, struct options *o)
     int64_t now_s;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
-        case OPT_DATA: o->data_dir = optarg; break;
-        case OPT_ASSETS: o->assets_dir = optarg; break;
-        case 'D': o->demo = true; break;
-        case OPT_IMPORT: o->import_file = optarg; break;
-        case OPT_EXPORT: o->export_file = optarg; break;
-        case 'd': o->dump = true; break;
-        case OPT_SHOTS: o->shots_dir = optarg; break;
-        case OPT_SCREEN: o->screen = optarg; break;
-        case OPT_SIZE: o->size = optarg; break;
-        case OPT_HC: o->high_contrast = true; break;
-        case OPT_MODE: o->mode = optarg; break;
-        case OPT_LANG: o->lang = optarg; break;
-        case OPT_REPLAY: o->replay_file = optarg; break;
-        case OPT_WINDOWED: o->windowed = true; break;
-        case OPT_BENCH: o->bench = true; break;
+        case OPT_DATA:
+            o->data_dir = optarg;
+            break;
+        case OPT_ASSETS:
+            o->assets_dir = optarg;
+            break;
+        case 'D':
+            o->demo = true;
+            break;
+        case OPT_IMPORT:
+            o->import_file = optarg;
+            break;
+        case OPT_EXPORT:
+            o->export_file = optarg;
+            break;
+        case 'd':
+            o->dump = true;
+            break;
+        case OPT_SEARCH:
+            o->search = optarg;
+            break;
+        case OPT_SHOTS:
+            o->shots_dir = optarg;
+            break;
+        case OPT_SCREEN:
+            o->screen = optarg;
+            break;
+        case OPT_SIZE:
+            o->size = optarg;
+            break;
+        case OPT_HC:
+            o->high_contrast = true;
+            break;
+        case OPT_MODE:
+            o->mode = optarg;
+            break;
+        case OPT_LANG:
+            o->lang = optarg;
+            break;
+        case OPT_REPLAY:
+            o->replay_file = optarg;
+            break;
+        case OPT_WINDOWED:
+            o->windowed = true;
+            break;
+        case OPT_BENCH:
+            o->bench = true;
+            break;
         case OPT_NOW:
             if (!civil_parse_timestamp(optarg, &now_s))
                 return die("--now: expected a time like "
@@ -160,9 +214,15 @@ static int parse_args(int argc, char **argv, struct options *o)
             o->fixed_now = true;
             o->now_ms = now_s * 1000;
             break;
-        case 'h': usage(stdout); exit(0);
-        case 'V': puts("linli-kiosk " LINLI_VERSION); exit(0);
-        default: usage(stderr); return 2;
+        case 'h':
+            usage(stdout);
+            exit(0);
+        case 'V':
+            puts("linli-kiosk " LINLI_VERSION);
+            exit(0);
+        default:
+            usage(stderr);
+            return 2;
         }
     }
     if (optind < argc)
@@ -214,8 +274,8 @@ static int load_demo(struct store *st, const char *assets, int64_t now_ms)
     }
     char *json = NULL;
     size_t len = 0;
-    int rc = demo_bundle_make(in.data, in.len, now_ms / 1000, &json, &len,
-                              err, sizeof err);
+    int rc = demo_bundle_make(in.data, in.len, now_ms / 1000, &json, &len, err,
+                              sizeof err);
     buf_release(&in);
     if (rc)
         return die("cannot make the demo community: %s%s", err, "");
@@ -317,12 +377,12 @@ static int dump(struct store *st, const char *cache, int64_t now_ms)
     }
     json_object_set_new(
         j, "counts",
-        json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:i}",
-                  "categories", info.n_categories, "services",
-                  info.n_services, "activities", info.n_activities, "slots",
-                  info.n_slots, "notices", info.n_notices, "polls",
-                  info.n_polls, "bookings", info.n_bookings, "ratings",
-                  info.n_ratings, "poll_answers", info.n_poll_answers));
+        json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:i}", "categories",
+                  info.n_categories, "services", info.n_services, "activities",
+                  info.n_activities, "slots", info.n_slots, "notices",
+                  info.n_notices, "polls", info.n_polls, "bookings",
+                  info.n_bookings, "ratings", info.n_ratings, "poll_answers",
+                  info.n_poll_answers));
     json_object_set_new(j, "outbox_depth", json_integer(info.outbox_depth));
     if (info.bundle_version[0] && dump_directory(st, now_ms / 1000, j)) {
         json_decref(j);
@@ -333,6 +393,45 @@ static int dump(struct store *st, const char *cache, int64_t now_ms)
     json_dumpf(j, stdout, JSON_INDENT(2));
     putchar('\n');
     json_decref(j);
+    return 0;
+}
+
+/* --search: every match as a JSON line, best first. A bad query is the
+ * caller's mistake (exit 2), like a bad option. */
+static int search_print(struct store *st, const char *text, const char *lang)
+{
+    enum lang only;
+    unsigned langs = (1u << LANG_ZH) | (1u << LANG_EN);
+    if (lang && !lang_parse(lang, &only))
+        return die("--lang: expected zh or en, not '%s'%s", lang, "") + 1;
+    if (lang)
+        langs = 1u << only;
+    struct search_query q;
+    int rc = search_query_parse(text, langs, &q);
+    if (rc)
+        return die("bad query '%s': %s", text,
+                   rc == ERR_TOO_BIG ? "longer than 64 bytes"
+                   : rc == ERR_PARSE ? "not UTF-8 text"
+                                     : "empty") +
+               1;
+    struct search_hit hits[64];
+    int n = 0, total = 0;
+    for (int off = 0; off == 0 || off < total; off += n) {
+        if (search_run(st, &q, off, hits, 64, &n, &total))
+            return die("cannot search: %s%s", store_errmsg(st), "");
+        if (n == 0)
+            break;
+        for (int i = 0; i < n; i++) {
+            json_t *j = json_pack("{s:s, s:s, s:s, s:i}", "id", hits[i].id,
+                                  "name", hits[i].name[hits[i].lang], "kind",
+                                  hits[i].kind == SEARCH_SERVICE ? "service"
+                                                                 : "activity",
+                                  "score", (int)hits[i].score);
+            json_dumpf(j, stdout, JSON_COMPACT);
+            putchar('\n');
+            json_decref(j);
+        }
+    }
     return 0;
 }
 
@@ -350,10 +449,9 @@ int main(int argc, char **argv)
     umask(077);
     struct clock clk = o.fixed_now ? clock_fixed(&o.now_ms) : clock_system();
     char data_buf[4096], cache[4200], err[512];
-    const char *data = o.data_dir ? o.data_dir
-                                  : default_data_dir(data_buf,
-                                                     sizeof data_buf);
-    const char *assets = o.assets_dir ? o.assets_dir
+    const char *data =
+        o.data_dir ? o.data_dir : default_data_dir(data_buf, sizeof data_buf);
+    const char *assets = o.assets_dir             ? o.assets_dir
                          : getenv("LINLI_ASSETS") ? getenv("LINLI_ASSETS")
                                                   : LINLI_DEFAULT_ASSETS;
     if (make_dirs(data))
@@ -376,8 +474,12 @@ int main(int argc, char **argv)
     if (!rc && o.dump) {
         rc = dump(st, cache, clock_now_ms(&clk));
     }
+    if (!rc && o.search && (rc = search_print(st, o.search, o.lang)) == 2) {
+        store_close(st);
+        return 2;
+    }
     bool ui = o.shots_dir || o.replay_file || o.bench ||
-              (!o.dump && !o.import_file && !o.export_file);
+              (!o.dump && !o.import_file && !o.export_file && !o.search);
     struct i18n *i18n = NULL;
     char images[4200];
     snprintf(images, sizeof images, "%s/images", assets);
@@ -388,8 +490,9 @@ int main(int argc, char **argv)
             die("cannot load the catalogs: %s%s", err, "");
     }
     if (!rc && o.shots_dir) {
-        struct shots_options so = {o.shots_dir, o.screen, o.size,
-                                   o.high_contrast, o.mode, o.lang, images};
+        struct shots_options so = {o.shots_dir,     o.screen, o.size,
+                                   o.high_contrast, o.mode,   o.lang,
+                                   images};
         rc = shots_run(st, i18n, clk, &so, stderr);
     } else if (!rc && o.replay_file) {
         rc = replay_file(st, i18n, clk, o.replay_file, stdout);
