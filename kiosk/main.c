@@ -115,23 +115,9 @@ static const char *default_data_dir(char *out, size_t n)
 
 static int parse_args(int argc, char **argv, struct options *o)
 {
-    enum {
-        OPT_DATA = 256,
-        OPT_ASSETS,
-        OPT_IMPORT,
-        OPT_EXPORT,
-        OPT_NOW,
-        OPT_SHOTS,
-        OPT_SCREEN,
-        OPT_SIZE,
-        OPT_REPLAY,
-        OPT_WINDOWED,
-        OPT_BENCH,
-        OPT_HC,
-        OPT_MODE,
-        OPT_LANG,
-        OPT_SEARCH
-    };
+    enum { OPT_DATA = 256, OPT_ASSETS, OPT_IMPORT, OPT_EXPORT, OPT_NOW,
+           OPT_SHOTS, OPT_SCREEN, OPT_SIZE, OPT_REPLAY, OPT_WINDOWED,
+           OPT_BENCH, OPT_HC, OPT_MODE, OPT_LANG, OPT_SEARCH };
     static const struct option longopts[] = {
         {"data", required_argument, NULL, OPT_DATA},
         {"assets", required_argument, NULL, OPT_ASSETS},
@@ -158,54 +144,22 @@ static int parse_args(int argc, char **argv, struct options *o)
     int64_t now_s;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
-        case OPT_DATA:
-            o->data_dir = optarg;
-            break;
-        case OPT_ASSETS:
-            o->assets_dir = optarg;
-            break;
-        case 'D':
-            o->demo = true;
-            break;
-        case OPT_IMPORT:
-            o->import_file = optarg;
-            break;
-        case OPT_EXPORT:
-            o->export_file = optarg;
-            break;
-        case 'd':
-            o->dump = true;
-            break;
-        case OPT_SEARCH:
-            o->search = optarg;
-            break;
-        case OPT_SHOTS:
-            o->shots_dir = optarg;
-            break;
-        case OPT_SCREEN:
-            o->screen = optarg;
-            break;
-        case OPT_SIZE:
-            o->size = optarg;
-            break;
-        case OPT_HC:
-            o->high_contrast = true;
-            break;
-        case OPT_MODE:
-            o->mode = optarg;
-            break;
-        case OPT_LANG:
-            o->lang = optarg;
-            break;
-        case OPT_REPLAY:
-            o->replay_file = optarg;
-            break;
-        case OPT_WINDOWED:
-            o->windowed = true;
-            break;
-        case OPT_BENCH:
-            o->bench = true;
-            break;
+        case OPT_DATA: o->data_dir = optarg; break;
+        case OPT_ASSETS: o->assets_dir = optarg; break;
+        case 'D': o->demo = true; break;
+        case OPT_IMPORT: o->import_file = optarg; break;
+        case OPT_EXPORT: o->export_file = optarg; break;
+        case 'd': o->dump = true; break;
+        case OPT_SEARCH: o->search = optarg; break;
+        case OPT_SHOTS: o->shots_dir = optarg; break;
+        case OPT_SCREEN: o->screen = optarg; break;
+        case OPT_SIZE: o->size = optarg; break;
+        case OPT_HC: o->high_contrast = true; break;
+        case OPT_MODE: o->mode = optarg; break;
+        case OPT_LANG: o->lang = optarg; break;
+        case OPT_REPLAY: o->replay_file = optarg; break;
+        case OPT_WINDOWED: o->windowed = true; break;
+        case OPT_BENCH: o->bench = true; break;
         case OPT_NOW:
             if (!civil_parse_timestamp(optarg, &now_s))
                 return die("--now: expected a time like "
@@ -214,15 +168,9 @@ static int parse_args(int argc, char **argv, struct options *o)
             o->fixed_now = true;
             o->now_ms = now_s * 1000;
             break;
-        case 'h':
-            usage(stdout);
-            exit(0);
-        case 'V':
-            puts("linli-kiosk " LINLI_VERSION);
-            exit(0);
-        default:
-            usage(stderr);
-            return 2;
+        case 'h': usage(stdout); exit(0);
+        case 'V': puts("linli-kiosk " LINLI_VERSION); exit(0);
+        default: usage(stderr); return 2;
         }
     }
     if (optind < argc)
@@ -274,8 +222,8 @@ static int load_demo(struct store *st, const char *assets, int64_t now_ms)
     }
     char *json = NULL;
     size_t len = 0;
-    int rc = demo_bundle_make(in.data, in.len, now_ms / 1000, &json, &len, err,
-                              sizeof err);
+    int rc = demo_bundle_make(in.data, in.len, now_ms / 1000, &json, &len,
+                              err, sizeof err);
     buf_release(&in);
     if (rc)
         return die("cannot make the demo community: %s%s", err, "");
@@ -377,12 +325,12 @@ static int dump(struct store *st, const char *cache, int64_t now_ms)
     }
     json_object_set_new(
         j, "counts",
-        json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:i}", "categories",
-                  info.n_categories, "services", info.n_services, "activities",
-                  info.n_activities, "slots", info.n_slots, "notices",
-                  info.n_notices, "polls", info.n_polls, "bookings",
-                  info.n_bookings, "ratings", info.n_ratings, "poll_answers",
-                  info.n_poll_answers));
+        json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:i}",
+                  "categories", info.n_categories, "services",
+                  info.n_services, "activities", info.n_activities, "slots",
+                  info.n_slots, "notices", info.n_notices, "polls",
+                  info.n_polls, "bookings", info.n_bookings, "ratings",
+                  info.n_ratings, "poll_answers", info.n_poll_answers));
     json_object_set_new(j, "outbox_depth", json_integer(info.outbox_depth));
     if (info.bundle_version[0] && dump_directory(st, now_ms / 1000, j)) {
         json_decref(j);
@@ -410,7 +358,7 @@ static int search_print(struct store *st, const char *text, const char *lang)
     int rc = search_query_parse(text, langs, &q);
     if (rc)
         return die("bad query '%s': %s", text,
-                   rc == ERR_TOO_BIG ? "longer than 64 bytes"
+                   rc == ERR_TOO_BIG   ? "longer than 64 bytes"
                    : rc == ERR_PARSE ? "not UTF-8 text"
                                      : "empty") +
                1;
@@ -422,11 +370,11 @@ static int search_print(struct store *st, const char *text, const char *lang)
         if (n == 0)
             break;
         for (int i = 0; i < n; i++) {
-            json_t *j = json_pack("{s:s, s:s, s:s, s:i}", "id", hits[i].id,
-                                  "name", hits[i].name[hits[i].lang], "kind",
-                                  hits[i].kind == SEARCH_SERVICE ? "service"
-                                                                 : "activity",
-                                  "score", (int)hits[i].score);
+            json_t *j = json_pack(
+                "{s:s, s:s, s:s, s:i}", "id", hits[i].id, "name",
+                hits[i].name[hits[i].lang], "kind",
+                hits[i].kind == SEARCH_SERVICE ? "service" : "activity",
+                "score", (int)hits[i].score);
             json_dumpf(j, stdout, JSON_COMPACT);
             putchar('\n');
             json_decref(j);
@@ -449,9 +397,10 @@ int main(int argc, char **argv)
     umask(077);
     struct clock clk = o.fixed_now ? clock_fixed(&o.now_ms) : clock_system();
     char data_buf[4096], cache[4200], err[512];
-    const char *data =
-        o.data_dir ? o.data_dir : default_data_dir(data_buf, sizeof data_buf);
-    const char *assets = o.assets_dir             ? o.assets_dir
+    const char *data = o.data_dir ? o.data_dir
+                                  : default_data_dir(data_buf,
+                                                     sizeof data_buf);
+    const char *assets = o.assets_dir ? o.assets_dir
                          : getenv("LINLI_ASSETS") ? getenv("LINLI_ASSETS")
                                                   : LINLI_DEFAULT_ASSETS;
     if (make_dirs(data))
@@ -490,9 +439,8 @@ int main(int argc, char **argv)
             die("cannot load the catalogs: %s%s", err, "");
     }
     if (!rc && o.shots_dir) {
-        struct shots_options so = {o.shots_dir,     o.screen, o.size,
-                                   o.high_contrast, o.mode,   o.lang,
-                                   images};
+        struct shots_options so = {o.shots_dir, o.screen, o.size,
+                                   o.high_contrast, o.mode, o.lang, images};
         rc = shots_run(st, i18n, clk, &so, stderr);
     } else if (!rc && o.replay_file) {
         rc = replay_file(st, i18n, clk, o.replay_file, stdout);

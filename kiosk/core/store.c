@@ -222,22 +222,22 @@ static void bind_json(sqlite3_stmt *s, int i, const struct bundle *b,
 }
 
 /* Runs one prepared insert per item: bind(i) then step, reset. */
-#define INSERT_EACH(st, sql, count, bind_body)                                 \
-    do {                                                                       \
-        sqlite3_stmt *s = store_prepare(st, sql);                              \
-        if (!s)                                                                \
-            return ERR_DB;                                                     \
-        for (int i = 0; i < (count); i++) {                                    \
-            bind_body;                                                         \
-            int rc_ = store_step_write(st, s);                                 \
-            sqlite3_reset(s);                                                  \
-            sqlite3_clear_bindings(s);                                         \
-            if (rc_) {                                                         \
-                sqlite3_finalize(s);                                           \
-                return rc_;                                                    \
-            }                                                                  \
-        }                                                                      \
-        sqlite3_finalize(s);                                                   \
+#define INSERT_EACH(st, sql, count, bind_body)                                \
+    do {                                                                      \
+        sqlite3_stmt *s = store_prepare(st, sql);                             \
+        if (!s)                                                               \
+            return ERR_DB;                                                    \
+        for (int i = 0; i < (count); i++) {                                   \
+            bind_body;                                                        \
+            int rc_ = store_step_write(st, s);                                \
+            sqlite3_reset(s);                                                 \
+            sqlite3_clear_bindings(s);                                        \
+            if (rc_) {                                                        \
+                sqlite3_finalize(s);                                          \
+                return rc_;                                                   \
+            }                                                                 \
+        }                                                                     \
+        sqlite3_finalize(s);                                                  \
     } while (0)
 
 static int put_meta(struct store *st, const char *key, const char *value)
@@ -263,8 +263,8 @@ static int apply_rows(struct store *st, const struct bundle *b,
                        "UPDATE bookings SET in_bundle = 1 WHERE acked = 1"))
         return ERR_DB;
 
-    INSERT_EACH(st, "INSERT INTO config (id, kiosk_id, json) VALUES (1,?,?)", 1,
-                {
+    INSERT_EACH(st, "INSERT INTO config (id, kiosk_id, json) VALUES (1,?,?)",
+                1, {
                     bind_text(s, 1, b->config.kiosk_id);
                     bind_json(s, 2, b, "config", 0);
                 });
@@ -446,9 +446,8 @@ char *store_export(struct store *st, size_t *len_out, int *rc_out)
     if (!rc)
         rc = get_meta(st, "generated_at", generated, sizeof generated);
     if (!rc)
-        rc = buf_printf(&out,
-                        "{\"format\":%d,\"version\":%s,"
-                        "\"generated_at\":%s,\"config\":",
+        rc = buf_printf(&out, "{\"format\":%d,\"version\":%s,"
+                              "\"generated_at\":%s,\"config\":",
                         BUNDLE_FORMAT, version, generated);
     if (!rc) {
         sqlite3_stmt *s = store_prepare(st, "SELECT json FROM config");
@@ -539,19 +538,19 @@ int store_info(struct store *st, struct store_info *out)
 /* ---- queries ----------------------------------------------------------- */
 
 /* Steps a paged query into rows with fill(); returns 0 or ERR_DB. */
-#define FETCH_ROWS(s, rows, max, n, fill)                                      \
-    do {                                                                       \
-        int step_;                                                             \
-        *(n) = 0;                                                              \
-        while (*(n) < (max) && (step_ = sqlite3_step(s)) == SQLITE_ROW) {      \
-            fill(s, &(rows)[*(n)]);                                            \
-            (*(n))++;                                                          \
-        }                                                                      \
-        if (*(n) < (max) && step_ != SQLITE_DONE) {                            \
-            sqlite3_finalize(s);                                               \
-            return ERR_DB;                                                     \
-        }                                                                      \
-        sqlite3_finalize(s);                                                   \
+#define FETCH_ROWS(s, rows, max, n, fill)                                     \
+    do {                                                                      \
+        int step_;                                                            \
+        *(n) = 0;                                                             \
+        while (*(n) < (max) && (step_ = sqlite3_step(s)) == SQLITE_ROW) {     \
+            fill(s, &(rows)[*(n)]);                                           \
+            (*(n))++;                                                         \
+        }                                                                     \
+        if (*(n) < (max) && step_ != SQLITE_DONE) {                           \
+            sqlite3_finalize(s);                                              \
+            return ERR_DB;                                                    \
+        }                                                                     \
+        sqlite3_finalize(s);                                                  \
     } while (0)
 
 static void col_pair(sqlite3_stmt *s, int i, char dst[][NAME_MAX_BYTES + 1])
@@ -582,8 +581,8 @@ int store_categories(struct store *st, struct category_row *rows, int max,
     return 0;
 }
 
-#define SERVICE_COLS                                                           \
-    "id, category, name_zh, name_en, addr_zh, addr_en, phone, lat, lon, "      \
+#define SERVICE_COLS                                                          \
+    "id, category, name_zh, name_en, addr_zh, addr_en, phone, lat, lon, "     \
     "walk_min, tags, hours, linli_open(hours, ?1)"
 
 static void fill_service(sqlite3_stmt *s, struct service_row *r)
@@ -616,8 +615,9 @@ static void service_where(const struct service_query *q, char *out, size_t n)
 }
 
 static sqlite3_stmt *service_stmt(struct store *st,
-                                  const struct service_query *q, int64_t now_s,
-                                  const char *head, const char *tail)
+                                  const struct service_query *q,
+                                  int64_t now_s, const char *head,
+                                  const char *tail)
 {
     char where[160], sql[512];
     service_where(q, where, sizeof where);
@@ -711,8 +711,7 @@ int store_activities(struct store *st, int64_t now_s, int offset,
     return 0;
 }
 
-#define SLOT_COLS                                                              \
-    "id, activity, start_s, end_s, capacity, remaining, quota_left"
+#define SLOT_COLS "id, activity, start_s, end_s, capacity, remaining, quota_left"
 
 static void fill_slot(sqlite3_stmt *s, struct slot_row *r)
 {
@@ -726,7 +725,8 @@ static void fill_slot(sqlite3_stmt *s, struct slot_row *r)
 }
 
 int store_slots(struct store *st, const char *activity_id, int64_t now_s,
-                int offset, struct slot_row *rows, int max, int *n, int *total)
+                int offset, struct slot_row *rows, int max, int *n,
+                int *total)
 {
     if (total) {
         sqlite3_stmt *c = store_prepare(
@@ -835,8 +835,8 @@ int store_notice_body(struct store *st, const char *id, enum lang lang,
 
 /* The zh and en columns of a localised text in a JSON column, en falling
  * back to zh; path is an SQL expression giving the text's JSON path. */
-#define JSON_PAIR(col, path)                                                   \
-    "json_extract(" col ", " path " || '.zh'), coalesce(json_extract(" col     \
+#define JSON_PAIR(col, path)                                                  \
+    "json_extract(" col ", " path " || '.zh'), coalesce(json_extract(" col   \
     ", " path " || '.en'), json_extract(" col ", " path " || '.zh'))"
 
 static void fill_poll(sqlite3_stmt *s, struct poll_row *r)
@@ -861,12 +861,9 @@ int store_polls(struct store *st, int64_t now_s, int offset,
         sqlite3_finalize(c);
     }
     sqlite3_stmt *s = store_prepare(
-        st, "SELECT id, " JSON_PAIR(
-                "json", "'$.title'") ", start_s, end_s,"
-                                     " json_array_length(json, '$.questions') "
-                                     "FROM polls WHERE"
-                                     " start_s <= ?1 AND ?1 < end_s ORDER BY "
-                                     "ord LIMIT ?2 OFFSET ?3");
+        st, "SELECT id, " JSON_PAIR("json", "'$.title'") ", start_s, end_s,"
+            " json_array_length(json, '$.questions') FROM polls WHERE"
+            " start_s <= ?1 AND ?1 < end_s ORDER BY ord LIMIT ?2 OFFSET ?3");
     if (!s)
         return ERR_DB;
     sqlite3_bind_int64(s, 1, now_s);
@@ -885,16 +882,10 @@ int store_poll_question(struct store *st, const char *poll_id, int index,
      * bundle guarantees 2-6 options, so no rows means no such question */
     sqlite3_stmt *s = store_prepare(
         st, "SELECT json_extract(p.json, ?2 || '.id'),"
-            " " JSON_PAIR(
-                "p.json",
-                "?2 || '.text'") ","
-                                 " json_extract(o.value, '$.id'),"
-                                 " " JSON_PAIR(
-                                     "o.value",
-                                     "'$.text'") " FROM polls p,"
-                                                 " json_each(p.json, ?2 || "
-                                                 "'.options') o WHERE p.id = "
-                                                 "?1 ORDER BY o.key");
+            " " JSON_PAIR("p.json", "?2 || '.text'") ","
+            " json_extract(o.value, '$.id'),"
+            " " JSON_PAIR("o.value", "'$.text'") " FROM polls p,"
+            " json_each(p.json, ?2 || '.options') o WHERE p.id = ?1 ORDER BY o.key");
     if (!s)
         return ERR_DB;
     char path[32];
@@ -977,8 +968,8 @@ static int kiosk_id(struct store *st, char out[ID_MAX + 1])
 }
 
 /* The booking's checks and rows, inside the caller's transaction. */
-static int book_rows(struct store *st, const char *slot_id, const char *phone,
-                     int64_t now_ms, struct booking *b)
+static int book_rows(struct store *st, const char *slot_id,
+                     const char *phone, int64_t now_ms, struct booking *b)
 {
     struct slot_row slot;
     char kid[ID_MAX + 1], when[32];
@@ -1006,8 +997,8 @@ static int book_rows(struct store *st, const char *slot_id, const char *phone,
     snprintf(b->slot, sizeof b->slot, "%s", slot_id);
     b->status = slot.quota_left > 0 ? BOOKING_CONFIRMED : BOOKING_PENDING;
     b->created_ms = now_ms;
-    const char *status =
-        b->status == BOOKING_CONFIRMED ? "confirmed" : "pending";
+    const char *status = b->status == BOOKING_CONFIRMED ? "confirmed"
+                                                        : "pending";
     s = store_prepare(st, "INSERT INTO bookings (uuid, slot, code, phone,"
                           " phone_masked, status, created_ms)"
                           " VALUES (?,?,?,?,?,?,?)");
@@ -1025,7 +1016,8 @@ static int book_rows(struct store *st, const char *slot_id, const char *phone,
         bind_text(s, 6, status);
         sqlite3_bind_int64(s, 7, now_ms);
         rc = store_step_write(st, s);
-        if (!rc || sqlite3_extended_errcode(st->db) != SQLITE_CONSTRAINT_UNIQUE)
+        if (!rc || sqlite3_extended_errcode(st->db) !=
+                       SQLITE_CONSTRAINT_UNIQUE)
             break;
         sqlite3_reset(s);
     }
@@ -1033,11 +1025,11 @@ static int book_rows(struct store *st, const char *slot_id, const char *phone,
     if (rc)
         return rc;
     iso_ms(now_ms, when);
-    char *body = event_json(
-        json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "uuid",
-                  b->uuid, "type", "booking", "kiosk_id", kid, "slot", slot_id,
-                  "activity", slot.activity, "phone", phone, "code", b->code,
-                  "status", status, "created_at", when));
+    char *body = event_json(json_pack(
+        "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "uuid", b->uuid,
+        "type", "booking", "kiosk_id", kid, "slot", slot_id, "activity",
+        slot.activity, "phone", phone, "code", b->code, "status", status,
+        "created_at", when));
     rc = outbox_push(st, b->uuid, "booking", body, now_ms);
     free(body);
     return rc;
@@ -1073,10 +1065,10 @@ int store_booking_by_code(struct store *st, const char *code,
         store_col_text(s, 1, out->code, sizeof out->code);
         store_col_text(s, 2, out->slot, sizeof out->slot);
         store_col_text(s, 3, out->phone_masked, sizeof out->phone_masked);
-        out->status =
-            strcmp((const char *)sqlite3_column_text(s, 4), "confirmed") == 0
-                ? BOOKING_CONFIRMED
-                : BOOKING_PENDING;
+        out->status = strcmp((const char *)sqlite3_column_text(s, 4),
+                             "confirmed") == 0
+                          ? BOOKING_CONFIRMED
+                          : BOOKING_PENDING;
         out->created_ms = sqlite3_column_int64(s, 5);
     }
     sqlite3_finalize(s);
@@ -1103,8 +1095,7 @@ static int rate_rows(struct store *st, const char *kind, const char *target,
     if (rc)
         return rc;
     if (strcmp(kind, "service") == 0) {
-        sqlite3_stmt *s =
-            store_prepare(st, "SELECT 1 FROM services WHERE id=?");
+        sqlite3_stmt *s = store_prepare(st, "SELECT 1 FROM services WHERE id=?");
         if (!s)
             return ERR_DB;
         bind_text(s, 1, target);
@@ -1145,9 +1136,9 @@ static int rate_rows(struct store *st, const char *kind, const char *target,
     return rc;
 }
 
-int store_rate(struct store *st, const char *target_kind, const char *target_id,
-               int level, const char *const *reasons, int n_reasons,
-               int64_t now_ms, char uuid_out[37])
+int store_rate(struct store *st, const char *target_kind,
+               const char *target_id, int level, const char *const *reasons,
+               int n_reasons, int64_t now_ms, char uuid_out[37])
 {
     if (!target_kind || !target_id || level < RATING_MIN ||
         level > RATING_MAX || n_reasons < 0 || n_reasons > RATING_REASON_MAX ||
@@ -1168,8 +1159,8 @@ int store_rate(struct store *st, const char *target_kind, const char *target_id,
     char uuid[37];
     uuid_v4(uuid);
     int rc = store_begin(st) ? ERR_DB
-                             : rate_rows(st, target_kind, target_id, level, arr,
-                                         now_ms, uuid);
+                             : rate_rows(st, target_kind, target_id, level,
+                                         arr, now_ms, uuid);
     json_decref(arr);
     if ((rc = store_finish(st, rc)))
         return rc;
@@ -1189,17 +1180,17 @@ static int poll_answers(const char *poll_json, const char *const *option_ids,
         json_t *q = json_array_get(qs, (size_t)i), *opt;
         size_t k;
         rc = ERR_ARG;
-        json_array_foreach(json_object_get(q, "options"), k, opt)
-        {
+        json_array_foreach(json_object_get(q, "options"), k, opt) {
             const char *id = json_string_value(json_object_get(opt, "id"));
             if (option_ids[i] && id && strcmp(id, option_ids[i]) == 0)
                 rc = 0;
         }
         if (!rc)
             json_array_append_new(
-                answers, json_pack("{s:s, s:s}", "question",
-                                   json_string_value(json_object_get(q, "id")),
-                                   "option", option_ids[i]));
+                answers,
+                json_pack("{s:s, s:s}", "question",
+                          json_string_value(json_object_get(q, "id")),
+                          "option", option_ids[i]));
     }
     json_decref(poll);
     if (rc)
@@ -1250,10 +1241,10 @@ static int answer_rows(struct store *st, const char *poll_id,
     free(answers_text);
     if (!rc) {
         iso_ms(now_ms, when);
-        char *body = event_json(
-            json_pack("{s:s, s:s, s:s, s:s, s:O, s:s}", "uuid", uuid, "type",
-                      "poll_answer", "kiosk_id", kid, "poll", poll_id,
-                      "answers", answers, "created_at", when));
+        char *body = event_json(json_pack(
+            "{s:s, s:s, s:s, s:s, s:O, s:s}", "uuid", uuid, "type",
+            "poll_answer", "kiosk_id", kid, "poll", poll_id, "answers",
+            answers, "created_at", when));
         rc = outbox_push(st, uuid, "poll_answer", body, now_ms);
         free(body);
     }
@@ -1271,8 +1262,8 @@ int store_answer_poll(struct store *st, const char *poll_id,
     uuid_v4(uuid);
     if (store_begin(st))
         return ERR_DB;
-    int rc =
-        store_finish(st, answer_rows(st, poll_id, option_ids, n, now_ms, uuid));
+    int rc = store_finish(st, answer_rows(st, poll_id, option_ids, n, now_ms,
+                                          uuid));
     if (rc)
         return rc;
     memcpy(uuid_out, uuid, 37);
