@@ -118,10 +118,9 @@ static bool draw_query(struct app *a, struct ui *ui, struct draw_list *dl,
     const char *del = app_t(a, "search.delete");
     const char *clear = app_t(a, "search.clear");
     int ipx = th->body * 5 / 4;
-    int dw = text_width(&a->tm, del, strlen(del), th->body, FONT_BOLD) + ipx +
-             48;
-    int cw = text_width(&a->tm, clear, strlen(clear), th->body, FONT_BOLD) +
-             48;
+    int dw =
+        text_width(&a->tm, del, strlen(del), th->body, FONT_BOLD) + ipx + 48;
+    int cw = text_width(&a->tm, clear, strlen(clear), th->body, FONT_BOLD) + 48;
     /* the box keeps room for six big letters: on a narrow row 删除 is
      * its icon alone (⌫, as on every phone) */
     int want = ipx + 48 + text_width(&a->tm, "WSFWZM", 6, th->big, FONT_BOLD);
@@ -139,9 +138,9 @@ static bool draw_query(struct app *a, struct ui *ui, struct draw_list *dl,
         char shown[KEYS_MAX + 1];
         shown_keys(st->keys, shown);
         int px = box.h * 3 / 5 < th->big ? box.h * 3 / 5 : th->big;
-        struct text_style ts = ui_style(px > th->body ? px : th->body,
-                                        FONT_BOLD, c->ink, ALIGN_START,
-                                        ALIGN_CENTER);
+        struct text_style ts =
+            ui_style(px > th->body ? px : th->body, FONT_BOLD, c->ink,
+                     ALIGN_START, ALIGN_CENTER);
         ui_text(ui, dl, t, shown, &ts, 1, 0);
     } else {
         struct text_style ts = ui_style(th->text_min, FONT_REGULAR, c->ink2,
@@ -196,13 +195,12 @@ static struct row_size row_size(const struct theme *th)
 }
 
 static bool draw_hit(struct app *a, struct ui *ui, struct draw_list *dl,
-                     const char *id, struct rect r,
-                     const struct search_hit *h)
+                     const char *id, struct rect r, const struct search_hit *h)
 {
     const struct theme *th = &a->theme;
     const struct palette *c = &th->c;
-    const char *name = app_text(
-        a, (const char *const[]){h->name[LANG_ZH], h->name[LANG_EN]});
+    const char *name =
+        app_text(a, (const char *const[]){h->name[LANG_ZH], h->name[LANG_EN]});
     bool pressed;
     bool tapped = ui_hit(ui, id, ROLE_ITEM, name, r, &pressed);
     draw_list_rect(dl, r, pressed ? rgba_darken(c->card, 12) : c->card, 12);
@@ -239,8 +237,8 @@ static bool draw_hit(struct app *a, struct ui *ui, struct draw_list *dl,
     if (with_meta) {
         ts = ui_style(th->text_min, FONT_REGULAR, c->ink2, ALIGN_START,
                       ALIGN_START);
-        ui_text(ui, dl, (struct rect){in.x, y + nh, in.w, z.lh_meta}, meta,
-                &ts, 1, 0);
+        ui_text(ui, dl, (struct rect){in.x, y + nh, in.w, z.lh_meta}, meta, &ts,
+                1, 0);
     }
     return tapped;
 }
@@ -358,8 +356,8 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
                              body.h - row - th->gap};
     } else {
         int key_w = (body.w - (KEY_COLS - 1) * gap) / KEY_COLS;
-        int kh = KEY_ROWS * (key_w < th->target * 5 / 4 ? key_w
-                                                         : th->target * 5 / 4) +
+        int kh = KEY_ROWS *
+                     (key_w < th->target * 5 / 4 ? key_w : th->target * 5 / 4) +
                  (KEY_ROWS - 1) * gap;
         keys = (struct rect){body.x, body.y + body.h - kh, body.w, kh};
         query = (struct rect){body.x, body.y, body.w, row};
