@@ -59,35 +59,33 @@ static bool is_han(uint32_t cp)
            cp >= 0x20000;
 }
 
-static bool is_word_char(uint32_t cp)
+/* The initials of a name, in one pass: per character if it has Han
+ * characters, else per word (a run of letters, digits and non-ASCII
+ * characters). Returns how many, 0 if none or not UTF-8. */
+static int name_initials(const char *name, size_t len, uint64_t *sets, int max)
 {
-    return cp >= 0x80 || pinyin_key((char)cp) != 0;
-}
-
-/* The initials of a name: per character if it has Han characters, else
- * per word (a run of letters, digits and non-ASCII characters). Returns
- * how many, 0 if none or not UTF-8. */
-static int name_initials(const char *name, uint64_t *sets, int max)
-{
-    size_t len = strlen(name);
-    uint32_t cp;
-    for (size_t i = 0, l; i < len; i += l) {
-        if (!(l = utf8_decode(name + i, len - i, &cp)))
+    uint64_t words[PINYIN_MAX_CHARS];
+    int n = 0, n_words = 0;
+    bool han = false, in_word = false;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t l = utf8_decode(name + i, len - i, &cp);
+        if (!l)
             return 0;
-        if (is_han(cp)) {
-            int n = pinyin_initials(name, sets, max);
-            return n > 0 ? n : 0;
-        }
-    }
-    int n = 0;
-    bool in_word = false;
-    for (size_t i = 0, l; i < len && n < max; i += l) {
-        l = utf8_decode(name + i, len - i, &cp);
-        bool w = is_word_char(cp);
-        if (w && !in_word && pinyin_char(cp))
-            sets[n++] = pinyin_char(cp);
+        i += l;
+        uint64_t set = pinyin_char(cp);
+        han |= is_han(cp);
+        if (set && n < max)
+            sets[n++] = set;
+        bool w = cp >= 0x80 || set;
+        if (w && !in_word && set && n_words < PINYIN_MAX_CHARS)
+            words[n_words++] = set;
         in_word = w;
     }
+    if (han)
+        return n;
+    n = n_words < max ? n_words : max;
+    memcpy(sets, words, (size_t)n * sizeof(*sets));
     return n;
 }
 
@@ -106,29 +104,38 @@ static enum search_score initials_match(const struct search_query *q,
     return SEARCH_NONE;
 }
 
+static char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* True if s starts with the lower-case q (qlen bytes), ASCII case
+ * ignored. */
+static bool starts_with(const char *s, const char *q, size_t qlen)
+{
+    for (size_t i = 0; i < qlen; i++)
+        if (lower(s[i]) != q[i]) /* s's NUL never equals a query byte */
+            return false;
+    return true;
+}
+
 enum search_score search_name(const struct search_query *q, const char *name)
 {
-    char low[NAME_MAX_BYTES + 1];
-    size_t len = strlen(name);
-    if (len > NAME_MAX_BYTES)
-        len = NAME_MAX_BYTES;
-    for (size_t i = 0; i < len; i++)
-        low[i] =
-            name[i] >= 'A' && name[i] <= 'Z' ? (char)(name[i] + 32) : name[i];
-    low[len] = '\0';
+    size_t len = strnlen(name, NAME_MAX_BYTES);
     size_t qlen = strlen(q->text);
-    if (strcmp(low, q->text) == 0)
-        return SEARCH_EXACT;
-    if (strncmp(low, q->text, qlen) == 0)
-        return SEARCH_PREFIX;
+    if (qlen <= len && starts_with(name, q->text, qlen))
+        return qlen == len ? SEARCH_EXACT : SEARCH_PREFIX;
     if (q->n_keys) {
         uint64_t sets[PINYIN_MAX_CHARS];
-        int n = name_initials(name, sets, PINYIN_MAX_CHARS);
+        int n = name_initials(name, len, sets, PINYIN_MAX_CHARS);
         enum search_score s = initials_match(q, sets, n);
         if (s != SEARCH_NONE)
             return s;
     }
-    return strstr(low, q->text) ? SEARCH_SUBSTRING : SEARCH_NONE;
+    for (size_t i = 1; i + qlen <= len; i++)
+        if (starts_with(name + i, q->text, qlen))
+            return SEARCH_SUBSTRING;
+    return SEARCH_NONE;
 }
 
 /* linli_search(query, name_zh, name_en): the best score of the names of
