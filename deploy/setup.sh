@@ -8,6 +8,8 @@ packages=(
     build-essential cmake pkg-config
     # kiosk core
     libsqlite3-dev libjansson-dev zlib1g-dev libqrencode-dev libsodium-dev
+    # pinyin initials table, generated at build time (docs/search.md)
+    unicode-data bzip2 mawk
     # kiosk platform (SDL2 window, text, PNG icons; HTTP for sync)
     libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcurl4-openssl-dev
     # hub

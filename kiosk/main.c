@@ -14,6 +14,7 @@
 #include "geo.h"
 #include "headless.h"
 #include "i18n.h"
+#include "search.h"
 #include "shots.h"
 #include "store.h"
 #include "window.h"
@@ -35,6 +36,7 @@ struct options {
     const char *import_file;
     const char *export_file;
     const char *shots_dir, *screen, *size, *replay_file, *mode, *lang;
+    const char *search;
     bool demo, dump, windowed, bench, high_contrast;
     bool fixed_now;
     int64_t now_ms;
@@ -61,6 +63,10 @@ static void usage(FILE *f)
           "                   input print why, exit 1 and change nothing\n"
           "  --export FILE    write the cache as a bundle file ('-': stdout)\n"
           "  --dump           print a JSON summary of the cache\n"
+          "  --search QUERY   print the services and activities matching\n"
+          "                   QUERY (pinyin initials such as wsfwz, or a\n"
+          "                   part of a name) as JSON lines, best first;\n"
+          "                   --lang zh|en: only those names\n"
           "  --now TIME       pretend it is TIME (RFC 3339), for tests/demos\n"
           "  --windowed       a window (--size WxH) instead of full screen\n"
           "  --screenshot DIR render every screen headless to DIR/*.png and\n"
@@ -149,7 +155,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 {
     enum { OPT_DATA = 256, OPT_ASSETS, OPT_IMPORT, OPT_EXPORT, OPT_NOW,
            OPT_SHOTS, OPT_SCREEN, OPT_SIZE, OPT_REPLAY, OPT_WINDOWED,
-           OPT_BENCH, OPT_HC, OPT_MODE, OPT_LANG, OPT_CONFIG };
+           OPT_BENCH, OPT_HC, OPT_MODE, OPT_LANG, OPT_CONFIG, OPT_SEARCH };
     static const struct option longopts[] = {
         {"config", required_argument, NULL, OPT_CONFIG},
         {"data", required_argument, NULL, OPT_DATA},
@@ -158,6 +164,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"import", required_argument, NULL, OPT_IMPORT},
         {"export", required_argument, NULL, OPT_EXPORT},
         {"dump", no_argument, NULL, 'd'},
+        {"search", required_argument, NULL, OPT_SEARCH},
         {"now", required_argument, NULL, OPT_NOW},
         {"screenshot", required_argument, NULL, OPT_SHOTS},
         {"screen", required_argument, NULL, OPT_SCREEN},
@@ -182,6 +189,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         case OPT_IMPORT: o->import_file = optarg; break;
         case OPT_EXPORT: o->export_file = optarg; break;
         case 'd': o->dump = true; break;
+        case OPT_SEARCH: o->search = optarg; break;
         case OPT_SHOTS: o->shots_dir = optarg; break;
         case OPT_SCREEN: o->screen = optarg; break;
         case OPT_SIZE: o->size = optarg; break;
@@ -378,6 +386,45 @@ static int dump(struct store *st, const char *cache, int64_t now_ms)
     return 0;
 }
 
+/* --search: every match as a JSON line, best first. A bad query is the
+ * caller's mistake (exit 2), like a bad option. */
+static int search_print(struct store *st, const char *text, const char *lang)
+{
+    enum lang only;
+    unsigned langs = (1u << LANG_ZH) | (1u << LANG_EN);
+    if (lang && !lang_parse(lang, &only))
+        return die("--lang: expected zh or en, not '%s'%s", lang, "") + 1;
+    if (lang)
+        langs = 1u << only;
+    struct search_query q;
+    int rc = search_query_parse(text, langs, &q);
+    if (rc)
+        return die("bad query '%s': %s", text,
+                   rc == ERR_TOO_BIG   ? "longer than 64 bytes"
+                   : rc == ERR_PARSE ? "not UTF-8 text"
+                                     : "empty") +
+               1;
+    struct search_hit hits[64];
+    int n = 0, total = 0;
+    for (int off = 0; off == 0 || off < total; off += n) {
+        if (search_run(st, &q, off, hits, 64, &n, &total))
+            return die("cannot search: %s%s", store_errmsg(st), "");
+        if (n == 0)
+            break;
+        for (int i = 0; i < n; i++) {
+            json_t *j = json_pack(
+                "{s:s, s:s, s:s, s:i}", "id", hits[i].id, "name",
+                hits[i].name[hits[i].lang], "kind",
+                hits[i].kind == SEARCH_SERVICE ? "service" : "activity",
+                "score", (int)hits[i].score);
+            json_dumpf(j, stdout, JSON_COMPACT);
+            putchar('\n');
+            json_decref(j);
+        }
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     struct clock sys = clock_system();
@@ -418,8 +465,12 @@ int main(int argc, char **argv)
     if (!rc && o.dump) {
         rc = dump(st, cache, clock_now_ms(&clk));
     }
+    if (!rc && o.search && (rc = search_print(st, o.search, o.lang)) == 2) {
+        store_close(st);
+        return 2;
+    }
     bool ui = o.shots_dir || o.replay_file || o.bench ||
-              (!o.dump && !o.import_file && !o.export_file);
+              (!o.dump && !o.import_file && !o.export_file && !o.search);
     struct i18n *i18n = NULL;
     char images[4200];
     snprintf(images, sizeof images, "%s/images", assets);

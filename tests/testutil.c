@@ -2,6 +2,10 @@
 #define _GNU_SOURCE
 #include "testutil.h"
 
+#include "bundle.h"
+#include "demo.h"
+#include "store.h"
+
 #include <sqlite3.h>
 
 #include <ftw.h>
@@ -74,4 +78,25 @@ int test_sql_int(const char *path, const char *sql)
     sqlite3_finalize(s);
     sqlite3_close(db);
     return v;
+}
+
+struct store *test_demo_store(int64_t now_ms)
+{
+    char err[256];
+    struct store *st;
+    size_t len, json_len;
+    char *json;
+    struct bundle *b;
+    assert_int_equal(store_open(":memory:", &st, err, sizeof(err)), 0);
+    char *tmpl = test_read_file(LINLI_TEST_ASSETS "/demo/community.json",
+                                &len);
+    if (demo_bundle_make(tmpl, len, now_ms / 1000, &json, &json_len, err,
+                         sizeof(err)) ||
+        bundle_parse(json, json_len, &b, err, sizeof(err)))
+        fail_msg("demo: %s", err);
+    assert_int_equal(store_apply_bundle(st, b, now_ms), 0);
+    bundle_free(b);
+    free(json);
+    free(tmpl);
+    return st;
 }

@@ -29,4 +29,9 @@ int test_sql_int(const char *path, const char *sql);
 /* Unix seconds of a Shanghai wall time (UTC+8). */
 int64_t test_sh_time(int y, int mo, int d, int h, int mi);
 
+struct store;
+/* An in-memory cache holding the demo community as generated for now_ms
+ * (assets/demo/community.json); fails the test if it cannot. */
+struct store *test_demo_store(int64_t now_ms);
+
 #endif

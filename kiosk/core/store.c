@@ -172,7 +172,8 @@ int store_open(const char *path, struct store **out, char *errbuf,
         store_exec(st, "PRAGMA foreign_keys = ON") ||
         sqlite3_create_function(st->db, "linli_open", 2,
                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-                                sql_open, NULL, NULL) != SQLITE_OK)
+                                sql_open, NULL, NULL) != SQLITE_OK ||
+        search_register(st->db))
         goto fail;
     if ((rc = migrate(st)))
         goto fail;

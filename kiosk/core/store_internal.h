@@ -45,6 +45,10 @@ int store_query_int(struct store *st, const char *sql, int *out);
 int outbox_push(struct store *st, const char *uuid, const char *kind,
                 const char *body, int64_t now_ms);
 
+/* Registers the SQL function linli_search() (search.c) on a connection;
+ * 0 or ERR_DB. */
+int search_register(sqlite3 *db);
+
 /* Copies column i as text into dst (size n, NUL-terminated); "" if NULL. */
 void store_col_text(sqlite3_stmt *stmt, int i, char *dst, size_t n);
 

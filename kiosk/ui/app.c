@@ -518,6 +518,12 @@ static int bar_buttons(const struct app *a, struct bar_button *out)
         out[n++] = (struct bar_button){"nav.home", app_t(a, "nav.home"),
                                        ICON_HOME, false};
     }
+    /* search by pinyin initials, first on home where back and home sit
+     * elsewhere: in the bar, not a seventh choice among home's tiles
+     * (长辈版 keeps to six) */
+    if (a->router.depth == 1 && (a->cfg.modules & MODULE_SERVICES))
+        out[n++] = (struct bar_button){"bar.search", app_t(a, "search.title"),
+                                       ICON_SEARCH, false};
     bool elder = a->session.mode == MODE_ELDER;
     out[n++] = (struct bar_button){
         "bar.mode", app_t(a, elder ? "mode.standard" : "mode.elder"),
@@ -637,6 +643,8 @@ static void draw_footer(struct app *a, struct ui *ui, struct draw_list *dl)
                     a->session.lang == LANG_ZH ? LANG_EN : LANG_ZH;
             else if (strcmp(bb[i].id, "bar.contrast") == 0)
                 a->session.high_contrast = !a->session.high_contrast;
+            else if (strcmp(bb[i].id, "bar.search") == 0)
+                router_push(&a->router, &screen_search, NULL);
         }
         x += w + th->gap;
     }

@@ -128,7 +128,7 @@ const struct screen_ops *const screen_all[] = {
     &screen_booking,    &screen_booked,     &screen_rate_target,
     &screen_rate,       &screen_rate_thanks, &screen_notices,
     &screen_notice,     &screen_poll,       &screen_staff_pin,
-    &screen_staff,      NULL};
+    &screen_staff,      &screen_search,     NULL};
 
 const struct screen_ops *screen_by_name(const char *name)
 {

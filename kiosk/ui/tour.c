@@ -145,5 +145,7 @@ int tour_open(struct app *a, const char *name)
         return go(a, &screen_staff_pin, NULL);
     if (target == &screen_staff)
         return go(a, &screen_staff, NULL);
+    if (target == &screen_search) /* a letter that finds a few pages */
+        return go(a, &screen_search, "c");
     return ERR_NOT_FOUND;
 }

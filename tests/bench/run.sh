@@ -4,5 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DLINLI_TESTS=ON >/dev/null
-cmake --build build-bench -j"$(nproc)" --target bench_bundle >/dev/null
+cmake --build build-bench -j"$(nproc)" --target bench_bundle \
+    --target bench_search >/dev/null
 ./build-bench/tests/bench_bundle assets "${1:-10000}" "${2:-5}"
+./build-bench/tests/bench_search assets "${1:-10000}"

@@ -97,6 +97,6 @@ extern const struct screen_ops screen_home, screen_categories,
     screen_services, screen_service, screen_activities, screen_slots,
     screen_booking, screen_booked, screen_rate_target, screen_rate,
     screen_rate_thanks, screen_notices, screen_notice, screen_poll,
-    screen_staff_pin, screen_staff;
+    screen_staff_pin, screen_staff, screen_search;
 
 #endif
