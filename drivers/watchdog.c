@@ -55,8 +55,10 @@ void watchdog_ready(struct watchdog *w)
 
 int watchdog_kick(struct watchdog *w, int64_t now_ms)
 {
-    if (!watchdog_active(w) ||
-        (w->kicks && now_ms - w->last_kick_ms < WATCHDOG_MIN_INTERVAL_MS))
+    int64_t gap = watchdog_period_ms(w) / 2;
+    if (gap > WATCHDOG_MIN_INTERVAL_MS)
+        gap = WATCHDOG_MIN_INTERVAL_MS;
+    if (!watchdog_active(w) || (w->kicks && now_ms - w->last_kick_ms < gap))
         return 0;
     int rc = 0;
     if (w->ops && (rc = w->ops->keepalive(w->ctx)) != 0)

@@ -64,7 +64,8 @@ void watchdog_ready(struct watchdog *w);
 
 /* A healthy iteration ended at now_ms (monotonic): keepalive to the
  * device and WATCHDOG=1 to systemd, unless the last kick was less than
- * WATCHDOG_MIN_INTERVAL_MS ago. Returns 0 or the device's -errno. */
+ * WATCHDOG_MIN_INTERVAL_MS (or half the period, if shorter) ago. Returns
+ * 0 or the device's -errno. */
 int watchdog_kick(struct watchdog *w, int64_t now_ms);
 
 /* The longest the loop may sleep: a third of the shortest timeout;
