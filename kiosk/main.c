@@ -15,6 +15,7 @@
 #include "headless.h"
 #include "i18n.h"
 #include "search.h"
+#include "peripherals.h"
 #include "shots.h"
 #include "store.h"
 #include "window.h"
@@ -42,6 +43,7 @@ struct options {
     int64_t now_ms;
     const char *config;
     bool config_read;
+    struct peripherals_options periph;
 };
 
 /* The config file's text, which options point into until exit. */
@@ -78,6 +80,14 @@ static void usage(FILE *f)
           "                   docs/replay.md); exit 1 if an expect fails\n"
           "  --bench          print JSON timings: first frame, per-screen\n"
           "                   frame times at 1920x1080\n"
+          "  --printer PATH   receipt printer: a device file (/dev/usb/lp0)\n"
+          "                   or serial:/dev/ttyS0 (see --printer-baud)\n"
+          "  --printer-baud N serial printer speed (default 9600)\n"
+          "  --watchdog PATH  hardware watchdog device (/dev/watchdog)\n"
+          "  --watchdog-timeout S  its timeout in seconds (default 15)\n"
+          "  --backlight PATH the panel's /sys/class/backlight/NAME folder\n"
+          "  --scanner PATH   QR scanner: an evdev device or\n"
+          "                   serial:/dev/ttyACM0\n"
           "  --help           show this help\n"
           "  --version        show the version\n",
           f);
@@ -149,13 +159,25 @@ static int read_config(int argc, char **argv, struct options *o,
     int rc = parse_args(argc, argv, &fresh);
     *o = fresh;
     return rc;
+/* A whole decimal number in [min, max]. */
+static bool parse_count(const char *s, long min, long max, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < min || v > max)
+        return false;
+    *out = (int)v;
+    return true;
 }
 
 static int parse_args(int argc, char **argv, struct options *o)
 {
     enum { OPT_DATA = 256, OPT_ASSETS, OPT_IMPORT, OPT_EXPORT, OPT_NOW,
            OPT_SHOTS, OPT_SCREEN, OPT_SIZE, OPT_REPLAY, OPT_WINDOWED,
-           OPT_BENCH, OPT_HC, OPT_MODE, OPT_LANG, OPT_CONFIG, OPT_SEARCH };
+           OPT_BENCH, OPT_HC, OPT_MODE, OPT_LANG, OPT_CONFIG, OPT_SEARCH,
+           OPT_PRINTER, OPT_PRINTER_BAUD, OPT_WATCHDOG, OPT_WATCHDOG_TIMEOUT,
+           OPT_BACKLIGHT, OPT_SCANNER };
     static const struct option longopts[] = {
         {"config", required_argument, NULL, OPT_CONFIG},
         {"data", required_argument, NULL, OPT_DATA},
@@ -175,6 +197,12 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"replay", required_argument, NULL, OPT_REPLAY},
         {"windowed", no_argument, NULL, OPT_WINDOWED},
         {"bench", no_argument, NULL, OPT_BENCH},
+        {"printer", required_argument, NULL, OPT_PRINTER},
+        {"printer-baud", required_argument, NULL, OPT_PRINTER_BAUD},
+        {"watchdog", required_argument, NULL, OPT_WATCHDOG},
+        {"watchdog-timeout", required_argument, NULL, OPT_WATCHDOG_TIMEOUT},
+        {"backlight", required_argument, NULL, OPT_BACKLIGHT},
+        {"scanner", required_argument, NULL, OPT_SCANNER},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -200,6 +228,22 @@ static int parse_args(int argc, char **argv, struct options *o)
         case OPT_WINDOWED: o->windowed = true; break;
         case OPT_BENCH: o->bench = true; break;
         case OPT_CONFIG: o->config = optarg; break;
+        case OPT_PRINTER: o->periph.printer = optarg; break;
+        case OPT_WATCHDOG: o->periph.watchdog = optarg; break;
+        case OPT_BACKLIGHT: o->periph.backlight = optarg; break;
+        case OPT_SCANNER: o->periph.scanner = optarg; break;
+        case OPT_PRINTER_BAUD:
+            if (!parse_count(optarg, 1200, 921600, &o->periph.printer_baud))
+                return die("--printer-baud: expected a baud rate such as "
+                           "9600, not '%s'%s",
+                           optarg, "");
+            break;
+        case OPT_WATCHDOG_TIMEOUT:
+            if (!parse_count(optarg, 2, 3600, &o->periph.watchdog_timeout_s))
+                return die("--watchdog-timeout: expected seconds (2 to "
+                           "3600), not '%s'%s",
+                           optarg, "");
+            break;
         case OPT_NOW:
             if (!civil_parse_timestamp(optarg, &now_s))
                 return die("--now: expected a time like "
@@ -492,8 +536,11 @@ int main(int argc, char **argv)
         struct window_options wo = {.windowed = o.windowed, .images = images};
         if (o.size && sscanf(o.size, "%dx%d", &wo.w, &wo.h) != 2)
             rc = die("--size: expected WxH, not '%s'%s", o.size, "");
-        if (!rc)
+        if (!rc) {
+            wo.peripherals = peripherals_open(&o.periph, stderr);
             rc = window_run(st, i18n, clk, &wo, stderr);
+            peripherals_close(wo.peripherals, true);
+        }
     }
     i18n_free(i18n);
     store_close(st);

@@ -5,12 +5,15 @@
 
 #include "app.h"
 #include "err.h"
+#include "peripherals.h"
 #include "sdl_images.h"
 #include "sdl_render.h"
 #include "sdl_text.h"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 /* SDL's key to the ui's; KEY_NONE for keys the kiosk ignores. */
@@ -84,6 +87,27 @@ static bool translate(const SDL_Event *e, int w, int h,
     }
 }
 
+/* The SDL event type of a scan (data1: the text, heap), registered once;
+ * the scanner's thread posts them, so a scan wakes the loop. */
+static Uint32 scan_event = (Uint32)-1;
+
+static void post_scan(void *ctx, const char *text)
+{
+    SDL_Event e = {.type = scan_event};
+    e.user.data1 = SDL_strdup(text);
+    if (!e.user.data1 || SDL_PushEvent(&e) != 1)
+        SDL_free(e.user.data1);
+}
+
+/* A posted scan as the ui's event; frees the text. */
+static void take_scan(SDL_Event *e, struct input_event *out)
+{
+    memset(out, 0, sizeof(*out));
+    out->kind = INPUT_SCAN;
+    snprintf(out->text, sizeof(out->text), "%s", (char *)e->user.data1);
+    SDL_free(e->user.data1);
+}
+
 int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
                const struct window_options *opt, FILE *log)
 {
@@ -133,6 +157,19 @@ int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
                                                                : "images");
         sdl_images_attach(images, &tr);
         SDL_FingerID finger = -1;
+        struct peripherals *pe = opt->peripherals;
+        /* peripherals run on the system's monotonic clock even when the
+         * app's is pinned (--now) */
+        struct clock sys = clock_system();
+        if (pe) {
+            a.devices = peripherals_devices(pe);
+            if (scan_event == (Uint32)-1)
+                scan_event = SDL_RegisterEvents(1);
+            if (scan_event != (Uint32)-1)
+                peripherals_start_scanner(pe, post_scan, NULL);
+            peripherals_tick(pe, &a);
+        }
+        int64_t work_start = clock_mono_ms(&sys);
         for (bool quit = false; !quit;) {
             if (a.dirty) {
                 const struct draw_list *dl = app_frame(&a);
@@ -142,8 +179,16 @@ int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
                 SDL_RenderPresent(r);
             }
             int64_t wait = app_next_deadline(&a) - clock_mono_ms(&a.clock);
+            if (pe) {
+                int64_t now = clock_mono_ms(&sys);
+                peripherals_iteration(pe, work_start, now);
+                int64_t d = peripherals_deadline(pe, now) - now;
+                wait = d < wait ? d : wait;
+            }
             SDL_Event e;
-            int got = SDL_WaitEventTimeout(&e, wait > 0 ? (int)wait : 0);
+            int got = SDL_WaitEventTimeout(
+                &e, wait > 0 ? (wait < INT32_MAX ? (int)wait : INT32_MAX) : 0);
+            work_start = clock_mono_ms(&sys);
             for (; got; got = SDL_PollEvent(&e)) {
                 struct input_event ev;
                 if (e.type == SDL_QUIT) {
@@ -156,11 +201,27 @@ int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
                 } else if (e.type == SDL_WINDOWEVENT &&
                            e.window.event == SDL_WINDOWEVENT_EXPOSED) {
                     a.dirty = true;
-                } else if (translate(&e, w, h, &finger, &ev)) {
+                } else if (e.type == scan_event ||
+                           translate(&e, w, h, &finger, &ev)) {
+                    if (e.type == scan_event)
+                        take_scan(&e, &ev);
+                    if (pe && (ev.kind == INPUT_DOWN || ev.kind == INPUT_SCAN))
+                        peripherals_touch(pe, work_start);
                     app_event(&a, &ev);
                 }
             }
             app_tick(&a);
+            if (pe)
+                peripherals_tick(pe, &a);
+        }
+        if (pe) {
+            peripherals_stop_scanner(pe);
+            peripherals_wait_print(pe);
+            /* scans posted but not taken */
+            SDL_Event e;
+            while (SDL_PeepEvents(&e, 1, SDL_GETEVENT, scan_event,
+                                  scan_event) == 1)
+                SDL_free(e.user.data1);
         }
         sdl_images_free(images);
         app_release(&a);

@@ -20,12 +20,18 @@
 
 struct store;
 struct i18n;
+struct peripherals;
 
 struct window_options {
     bool windowed;
     int w, h;            /* windowed size; 0: 1920 x 1080 */
     const char *status;  /* for the staff screen: how sync is set up */
     const char *images;  /* folder of the PNG images (assets/images) */
+    /* printer, watchdog, backlight, scanner (peripherals.h); may be NULL.
+     * The loop wakes for the watchdog and the backlight, kicks the
+     * watchdog after each healthy iteration, and turns scans into
+     * INPUT_SCAN events. */
+    struct peripherals *peripherals;
 };
 
 /* Runs until the window is closed or SIGTERM/SIGINT. Returns 0, or

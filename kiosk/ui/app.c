@@ -60,6 +60,11 @@ int app_reload_config(struct app *a)
             c.idle_warning_s = k->idle_warning_s;
         copy_text(c.pin_hash, sizeof(c.pin_hash), k->staff_pin_hash);
         c.walking = k->walking;
+        c.screen_on = k->screen_on;
+        c.screen_off = k->screen_off;
+        c.brightness = k->brightness;
+        c.dim_brightness = k->dim_brightness;
+        c.dim_after_s = k->dim_after_s;
         bundle_free(b);
     }
     struct store_info info;
@@ -253,6 +258,11 @@ void app_event(struct app *a, const struct input_event *ev)
     if (a->warn_since && act) {
         /* any touch means "still here": dismiss without acting on it */
         a->warn_since = 0;
+        a->dirty = true;
+        return;
+    }
+    if (ev->kind == INPUT_SCAN && devices_open_scan(a, ev->text)) {
+        run_frame(a, NULL); /* a booking's QR: its screen, from anywhere */
         a->dirty = true;
         return;
     }

@@ -14,6 +14,7 @@
 
 #include "bundle.h"
 #include "clock.h"
+#include "devices.h"
 #include "draw_list.h"
 #include "i18n.h"
 #include "pin.h"
@@ -38,6 +39,8 @@ struct app_config {
     int idle_standard_s, idle_elder_s, idle_warning_s;
     char pin_hash[PIN_HASH_MAX_BYTES + 1];
     struct walk_model walking;
+    /* the panel: schedule (minutes after midnight), percent, idle s */
+    int screen_on, screen_off, brightness, dim_brightness, dim_after_s;
 };
 
 #define SESSION_MAX_DONE 40
@@ -66,6 +69,7 @@ struct app {
     struct text_metrics tm;
     struct app_config cfg;
     struct app_status status;
+    struct devices devices; /* printer, watchdog, backlight, scanner */
     struct session session;
     struct theme theme;
     struct ui ui;

@@ -170,7 +170,7 @@ static void staff_fits_a_low_elder_screen(void **state)
     if (paged) {
         while (!probe_element(&f, "page.next")->disabled)
             ui_fixture_tap(&f, "page.next");
-        assert_true(probe_shows(&f, app_t(&f.app, "staff.screen")));
+        assert_true(probe_shows(&f, app_t(&f.app, "staff.scanner")));
     }
     ui_fixture_tap(&f, "staff.exit");
     assert_string_equal(ui_fixture_screen(&f), "home");

@@ -2,11 +2,15 @@
  * booked.c - the booking's outcome (args.id = confirmation code): booked,
  * or recorded but pending (beyond this kiosk's offline quota, the center
  * confirms it), with the code in very large type, its QR, what to do next,
- * what was booked and the masked number; 完成 goes home.
+ * what was booked and the masked number; 完成 goes home. Right after a
+ * booking it prints a slip when the kiosk has a printer, and says plainly
+ * when the slip could not be printed (the code and QR stay on screen).
+ * A scan of the QR opens it again (devices.h), without a slip.
  */
 #include "screen.h"
 
 #include "app.h"
+#include "devices.h"
 #include "err.h"
 #include "icons.h"
 #include "qr.h"
@@ -19,7 +23,53 @@
 struct booked_state {
     struct qr qr; /* made once on enter: encoding allocates */
     bool has_qr;
+    int job; /* the slip's print job, 0 if none */
 };
+
+/* "label：value" into a slip line, the label from the catalog. */
+static void slip_line(struct app *a, struct slip *sl, const char *key,
+                      const char *value)
+{
+    if (sl->n_lines < SLIP_LINES && value && *value) {
+        const char *pairs[] = {"v", value, NULL};
+        app_fmt(a, key, sl->lines[sl->n_lines++], SLIP_LINE_MAX, pairs);
+    }
+}
+
+/* The slip of booking b: center, activity, time, place, masked phone,
+ * code and its QR. */
+static void make_slip(struct app *a, const struct booking *b,
+                      const char *qr, struct slip *sl)
+{
+    memset(sl, 0, sizeof(*sl));
+    const char *center[] = {a->cfg.center[LANG_ZH], a->cfg.center[LANG_EN]};
+    snprintf(sl->title, sizeof(sl->title), "%s", app_text(a, center));
+    struct slot_row slot;
+    struct activity_row act;
+    if (store_slot(a->store, b->slot, &slot) == 0) {
+        char when[96];
+        bool found = volunteer_activity(a, slot.activity, &act) == 0;
+        const char *name[] = {act.name[LANG_ZH], act.name[LANG_EN]};
+        const char *place[] = {act.place[LANG_ZH], act.place[LANG_EN]};
+        if (found)
+            slip_line(a, sl, "slip.activity", app_text(a, name));
+        slip_line(a, sl, "slip.time",
+                  volunteer_slot_time(a, &slot, when, sizeof(when)));
+        if (found)
+            slip_line(a, sl, "slip.place", app_text(a, place));
+    }
+    slip_line(a, sl, "slip.phone", b->phone_masked);
+    slip_line(a, sl, "slip.status",
+              app_t(a, b->status == BOOKING_CONFIRMED ? "slip.confirmed"
+                                                      : "slip.pending"));
+    snprintf(sl->code_label, sizeof(sl->code_label), "%s",
+             app_t(a, "booking.code"));
+    snprintf(sl->code, sizeof(sl->code), "%s", b->code);
+    snprintf(sl->qr, sizeof(sl->qr), "%s", qr);
+    snprintf(sl->footer, sizeof(sl->footer), "%s",
+             app_t(a, b->status == BOOKING_CONFIRMED ? "booking.confirmed.hint"
+                                                     : "booking.pending.body"));
+}
 
 static int enter(struct screen *s, const struct screen_args *args)
 {
@@ -29,9 +79,14 @@ static int enter(struct screen *s, const struct screen_args *args)
     if (rc)
         return rc;
     char text[32];
-    snprintf(text, sizeof(text), "LINLI:BOOK:%s", b.code);
+    snprintf(text, sizeof(text), BOOKING_QR_PREFIX "%s", b.code);
     /* without a QR the code on screen is still all a resident needs */
     st->has_qr = qr_encode(text, &st->qr) == 0;
+    if (args->n != BOOKED_BY_SCAN && devices_can_print(&s->app->devices)) {
+        struct slip sl;
+        make_slip(s->app, &b, text, &sl);
+        st->job = devices_print(&s->app->devices, &sl);
+    }
     return 0;
 }
 
@@ -75,6 +130,27 @@ static void text_in(struct ui *ui, struct draw_list *dl, struct rect r,
         return;
     struct text_style ts = ui_style(px, wt, color, ALIGN_START, ALIGN_CENTER);
     ui_text(ui, dl, r, text, &ts, max_lines, 0);
+}
+
+static bool print_failed(struct app *a, const struct booked_state *st)
+{
+    enum slip_result r = devices_print_result(&a->devices, st->job);
+    return r != SLIP_NONE && r != SLIP_PRINTING && r != SLIP_PRINTED;
+}
+
+/* What the slip's job says, NULL if there is none; while it prints the
+ * screen looks again soon. */
+static const char *print_status(struct app *a, const struct booked_state *st)
+{
+    switch (devices_print_result(&a->devices, st->job)) {
+    case SLIP_NONE: return NULL;
+    case SLIP_PRINTING:
+        app_wake_at(a, app_mono_ms(a) + 250);
+        return app_t(a, "print.printing");
+    case SLIP_PRINTED: return app_t(a, "print.done");
+    case SLIP_NO_PAPER: return app_t(a, "slip.failed.paper");
+    default: return app_t(a, "slip.failed");
+    }
 }
 
 static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
@@ -157,6 +233,14 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
         qr_p.w = qr_side;
         qr_r = qr_p;
     }
+    /* whether the slip printed goes before the hint: a resident without
+     * a slip must be told to note the code */
+    struct rect printed = {0};
+    const char *print_msg = print_status(a, st);
+    if (print_msg)
+        place(&col,
+              ui_text_height(ui, col.w, print_msg, th->body, FONT_BOLD, 3), gap,
+              &printed);
     const char *hint =
         app_t(a, ok ? "booking.confirmed.hint" : "booking.pending.body");
     place(&col, ui_text_height(ui, col.w, hint, th->body, FONT_REGULAR, 4), gap,
@@ -176,6 +260,9 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
     if (st->has_qr && !rect_empty(qr_r))
         ui_qr(ui, dl, qr_r, &st->qr, qr_caption(a, ui, qr_r));
     text_in(ui, dl, next, hint, th->body, FONT_REGULAR, c->ink, 4);
+    if (print_msg)
+        text_in(ui, dl, printed, print_msg, th->body, FONT_BOLD,
+                print_failed(a, st) ? c->brown : c->ink, 3);
     if (!rect_empty(phone)) {
         char line[64];
         const char *pairs[] = {"phone", b.phone_masked, NULL};

@@ -1,13 +1,15 @@
 /*
  * staff.c - local maintenance behind the PIN: what staff need to see at
  * the kiosk (its id, software and data versions, screen, data age, what
- * the cache holds, the outbox waiting for the hub, the last sync) and the
- * way out. Actions come with the issues that make them work; none is shown
+ * the cache holds, the outbox waiting for the hub, the last sync, the
+ * peripherals: printer, watchdog, backlight, scanner), the printer's test
+ * page, the backlight test and the way out. Actions come with the issues that make them work; none is shown
  * before it does something.
  */
 #include "screen.h"
 
 #include "app.h"
+#include "devices.h"
 #include "icons.h"
 #include "outbox.h"
 #include "store.h"
@@ -16,10 +18,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#define STAFF_ITEMS 9
+#define STAFF_ITEMS (9 + STAFF_DEVICE_ITEMS)
+#define STAFF_DEVICE_ITEMS 4
 
 struct staff_state {
     int page;
+    int test_job; /* the test page's print job, 0 if none */
 };
 
 struct item {
@@ -129,6 +133,154 @@ static int paginate(struct ui *ui, const struct item *it, int n, int cols,
     return pages;
 }
 
+/* ---- peripherals: state, test page, backlight test -------------------- */
+
+static const char *slip_state(struct app *a, enum slip_result r)
+{
+    switch (r) {
+    case SLIP_NONE: return app_t(a, "staff.printer.none");
+    case SLIP_PRINTING: return app_t(a, "staff.printer.printing");
+    case SLIP_PRINTED: return app_t(a, "staff.printer.printed");
+    case SLIP_NO_PAPER: return app_t(a, "staff.printer.paper");
+    case SLIP_COVER_OPEN: return app_t(a, "staff.printer.cover");
+    case SLIP_NO_PRINTER: return app_t(a, "staff.printer.missing");
+    default: return app_t(a, "staff.printer.failed");
+    }
+}
+
+/* Printer, watchdog, backlight and scanner after the other items. */
+static int device_items(struct app *a, struct item *it, int n)
+{
+    struct device_info d;
+    devices_info(&a->devices, &d);
+    char dev[160], c[3][16];
+    const char *none = app_t(a, "staff.none");
+
+    it[n].label = app_t(a, "staff.printer");
+    snprintf(it[n].value, sizeof(it->value), "%s", none);
+    if (*d.printer)
+        app_fmt(a, "staff.printer.value", it[n].value, sizeof(it->value),
+                (const char *const[]){"device", d.printer, "state",
+                                      slip_state(a, d.printer_last), NULL});
+    n++;
+
+    it[n].label = app_t(a, "staff.watchdog");
+    snprintf(dev, sizeof(dev), "%s%s%s", d.watchdog,
+             *d.watchdog && d.watchdog_systemd ? " + " : "",
+             d.watchdog_systemd ? "systemd" : "");
+    snprintf(it[n].value, sizeof(it->value), "%s", *dev ? dev : none);
+    num(c[0], d.watchdog_timeout_s);
+    num(c[1], d.watchdog_ago_s);
+    num(c[2], d.watchdog_kicks);
+    if (*dev)
+        app_fmt(a,
+                d.watchdog_ago_s < 0 ? "staff.watchdog.never"
+                                     : "staff.watchdog.value",
+                it[n].value, sizeof(it->value),
+                (const char *const[]){"device", dev, "s", c[0], "ago", c[1],
+                                      "n", c[2], NULL});
+    if (*dev) /* the seconds since the last kick count up */
+        app_wake_at(a, app_mono_ms(a) + 1000);
+    n++;
+
+    it[n].label = app_t(a, "staff.backlight");
+    snprintf(it[n].value, sizeof(it->value), "%s", none);
+    num(c[0], d.backlight_test ? d.backlight_test : d.backlight_percent);
+    if (*d.backlight)
+        app_fmt(a,
+                d.backlight_test ? "staff.backlight.testing"
+                                 : "staff.backlight.value",
+                it[n].value, sizeof(it->value),
+                (const char *const[]){"device", d.backlight, "pct",
+                                      d.backlight_percent < 0 &&
+                                              !d.backlight_test
+                                          ? "—"
+                                          : c[0],
+                                      NULL});
+    n++;
+
+    it[n].label = app_t(a, "staff.scanner");
+    snprintf(it[n].value, sizeof(it->value), "%s", none);
+    num(c[0], d.scans);
+    if (*d.scanner)
+        app_fmt(a, "staff.scanner.value", it[n].value, sizeof(it->value),
+                (const char *const[]){"device", d.scanner, "n", c[0], NULL});
+    return n + 1;
+}
+
+/* The test page: the kiosk, the time and the version, and a QR. */
+static int print_test_page(struct app *a)
+{
+    struct slip sl;
+    memset(&sl, 0, sizeof(sl));
+    const char *center[] = {a->cfg.center[LANG_ZH], a->cfg.center[LANG_EN]};
+    snprintf(sl.title, sizeof(sl.title), "%s", app_text(a, center));
+    char when[64];
+    app_format_time(a, app_now_s(a), true, when, sizeof(when));
+    const char *rows[][2] = {
+        {"slip.test.kiosk", *a->cfg.kiosk_id ? a->cfg.kiosk_id : "—"},
+        {"slip.test.time", when},
+        {"slip.test.version", a->status.version ? a->status.version : "—"},
+    };
+    for (int i = 0; i < 3; i++)
+        app_fmt(a, rows[i][0], sl.lines[sl.n_lines++], SLIP_LINE_MAX,
+                (const char *const[]){"v", rows[i][1], NULL});
+    snprintf(sl.code, sizeof(sl.code), "TEST");
+    snprintf(sl.code_label, sizeof(sl.code_label), "%s",
+             app_t(a, "slip.test.title"));
+    snprintf(sl.qr, sizeof(sl.qr), "LINLI:TEST:%s", a->cfg.kiosk_id);
+    snprintf(sl.footer, sizeof(sl.footer), "%s",
+             app_t(a, "slip.test.footer"));
+    return devices_print(&a->devices, &sl);
+}
+
+/* The row of device actions over 退出, where a device is configured:
+ * its rect (empty when there is none), taken off the bottom of *list. */
+static struct rect device_actions_row(struct app *a, struct rect *list)
+{
+    struct device_info d;
+    devices_info(&a->devices, &d);
+    if (!*d.printer && !*d.backlight)
+        return (struct rect){0};
+    const struct theme *th = &a->theme;
+    list->h -= th->target + th->gap;
+    return (struct rect){list->x, list->y + list->h + th->gap, list->w,
+                         th->target};
+}
+
+static void device_actions(struct app *a, struct staff_state *st,
+                           struct ui *ui, struct draw_list *dl, struct rect r)
+{
+    if (rect_empty(r))
+        return;
+    struct device_info d;
+    devices_info(&a->devices, &d);
+    const struct theme *th = &a->theme;
+    int w = (r.w - th->gap) / 2 < 560 ? (r.w - th->gap) / 2 : 560;
+    struct rect b = {r.x, r.y, w, r.h};
+    if (*d.printer) {
+        enum slip_result res = devices_print_result(&a->devices, st->test_job);
+        struct button pb = {.label = app_t(a, "staff.print_test"),
+                            .icon = ICON_PRINT,
+                            .look = LOOK_CARD,
+                            .color = th->c.slate,
+                            .disabled = res == SLIP_PRINTING};
+        if (ui_button(ui, dl, "staff.print_test", b, &pb))
+            st->test_job = print_test_page(a);
+        if (res == SLIP_PRINTING)
+            app_wake_at(a, app_mono_ms(a) + 250);
+        b.x += w + th->gap;
+    }
+    if (*d.backlight) {
+        struct button bb = {.label = app_t(a, "staff.backlight_test"),
+                            .icon = ICON_CONTRAST,
+                            .look = LOOK_CARD,
+                            .color = th->c.slate};
+        if (ui_button(ui, dl, "staff.backlight_test", b, &bb))
+            devices_backlight_test(&a->devices);
+    }
+}
+
 static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
 {
     struct staff_state *st = s->state;
@@ -136,11 +288,12 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
     const struct theme *th = &a->theme;
     struct rect body = app_body(a);
     struct item it[STAFF_ITEMS];
-    int n = fill_items(a, it);
+    int n = device_items(a, it, fill_items(a, it));
 
     struct rect exit = {body.x, body.y + body.h - th->primary,
                         body.w < 720 ? body.w : 720, th->primary};
     struct rect list = {body.x, body.y, body.w, exit.y - th->gap - body.y};
+    struct rect actions = device_actions_row(a, &list);
     int cols = a->w > a->h ? 2 : 1;
     int col_w = (list.w - (cols - 1) * 2 * th->gap) / cols;
     int first[STAFF_ITEMS + 1];
@@ -190,6 +343,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
         }
     }
 
+    device_actions(a, st, ui, dl, actions);
     app_pager(a, ui, dl, "page", pager, &st->page, pages);
     struct button b = {.label = app_t(a, "staff.exit"),
                        .icon = ICON_HOME,
