@@ -8,6 +8,7 @@
 #include "sdl_images.h"
 #include "sdl_render.h"
 #include "sdl_text.h"
+#include "sync.h"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -128,6 +129,8 @@ int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
         if (opt->status)
             snprintf(a.status.sync, sizeof(a.status.sync), "%s",
                      opt->status);
+        a.status.syncer = opt->sync;
+        unsigned applied = 0;
         struct text_renderer tr = sdl_text_renderer(text);
         struct sdl_images *images = sdl_images_new(opt->images ? opt->images
                                                                : "images");
@@ -141,7 +144,10 @@ int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
                 sdl_render_list(r, dl, &tr);
                 SDL_RenderPresent(r);
             }
-            int64_t wait = app_next_deadline(&a) - clock_mono_ms(&a.clock);
+            int64_t next = app_next_deadline(&a);
+            if (opt->sync && sync_next_deadline(opt->sync) < next)
+                next = sync_next_deadline(opt->sync);
+            int64_t wait = next - clock_mono_ms(&a.clock);
             SDL_Event e;
             int got = SDL_WaitEventTimeout(&e, wait > 0 ? (int)wait : 0);
             for (; got; got = SDL_PollEvent(&e)) {
@@ -158,6 +164,13 @@ int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
                     a.dirty = true;
                 } else if (translate(&e, w, h, &finger, &ev)) {
                     app_event(&a, &ev);
+                }
+            }
+            if (opt->sync && sync_step(opt->sync)) {
+                a.dirty = true; /* the staff screen shows sync's state */
+                if (sync_status(opt->sync)->applied != applied) {
+                    applied = sync_status(opt->sync)->applied;
+                    app_data_applied(&a);
                 }
             }
             app_tick(&a);

@@ -52,6 +52,7 @@ enum {
     ICON_TOUCH = 0xE913,         /* touch_app */
     ICON_CATEGORY = 0xE574,
     ICON_ADMIN = 0xE869,         /* build */
+    ICON_SYNC = 0xE627,
 };
 
 /* The code point of a Material icon name; ICON_CATEGORY if unknown or
