@@ -13,11 +13,13 @@
 #include "err.h"
 #include "geo.h"
 #include "headless.h"
+#include "http_curl.h"
 #include "i18n.h"
 #include "search.h"
 #include "peripherals.h"
 #include "shots.h"
 #include "store.h"
+#include "sync.h"
 #include "window.h"
 
 #include <errno.h>
@@ -44,6 +46,8 @@ struct options {
     const char *config;
     bool config_read;
     struct peripherals_options periph;
+    const char *hub, *kiosk_id, *token_file, *ca_file;
+    bool sync_once, live;
 };
 
 /* The config file's text, which options point into until exit. */
@@ -88,6 +92,13 @@ static void usage(FILE *f)
           "  --backlight PATH the panel's /sys/class/backlight/NAME folder\n"
           "  --scanner PATH   QR scanner: an evdev device or\n"
           "                   serial:/dev/ttyACM0\n"
+          "  --hub URL        sync with the hub at URL (docs/sync.md); needs\n"
+          "  --kiosk-id ID    this kiosk's id and\n"
+          "  --token-file F   its token (a file only its owner may read)\n"
+          "  --ca FILE        trust this CA for the hub's TLS certificate\n"
+          "  --sync-once      one sync round, headless: exit 0 on success,\n"
+          "                   else 1 with the error on stderr\n"
+          "  --live           --replay on the real cache, as at the kiosk\n"
           "  --help           show this help\n"
           "  --version        show the version\n",
           f);
@@ -177,7 +188,8 @@ static int parse_args(int argc, char **argv, struct options *o)
            OPT_SHOTS, OPT_SCREEN, OPT_SIZE, OPT_REPLAY, OPT_WINDOWED,
            OPT_BENCH, OPT_HC, OPT_MODE, OPT_LANG, OPT_CONFIG, OPT_SEARCH,
            OPT_PRINTER, OPT_PRINTER_BAUD, OPT_WATCHDOG, OPT_WATCHDOG_TIMEOUT,
-           OPT_BACKLIGHT, OPT_SCANNER };
+           OPT_BACKLIGHT, OPT_SCANNER, OPT_HUB, OPT_KIOSK_ID, OPT_TOKEN_FILE,
+           OPT_CA, OPT_SYNC_ONCE, OPT_LIVE };
     static const struct option longopts[] = {
         {"config", required_argument, NULL, OPT_CONFIG},
         {"data", required_argument, NULL, OPT_DATA},
@@ -203,6 +215,12 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"watchdog-timeout", required_argument, NULL, OPT_WATCHDOG_TIMEOUT},
         {"backlight", required_argument, NULL, OPT_BACKLIGHT},
         {"scanner", required_argument, NULL, OPT_SCANNER},
+        {"hub", required_argument, NULL, OPT_HUB},
+        {"kiosk-id", required_argument, NULL, OPT_KIOSK_ID},
+        {"token-file", required_argument, NULL, OPT_TOKEN_FILE},
+        {"ca", required_argument, NULL, OPT_CA},
+        {"sync-once", no_argument, NULL, OPT_SYNC_ONCE},
+        {"live", no_argument, NULL, OPT_LIVE},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -244,6 +262,12 @@ static int parse_args(int argc, char **argv, struct options *o)
                            "3600), not '%s'%s",
                            optarg, "");
             break;
+        case OPT_HUB: o->hub = optarg; break;
+        case OPT_KIOSK_ID: o->kiosk_id = optarg; break;
+        case OPT_TOKEN_FILE: o->token_file = optarg; break;
+        case OPT_CA: o->ca_file = optarg; break;
+        case OPT_SYNC_ONCE: o->sync_once = true; break;
+        case OPT_LIVE: o->live = true; break;
         case OPT_NOW:
             if (!civil_parse_timestamp(optarg, &now_s))
                 return die("--now: expected a time like "
@@ -261,7 +285,52 @@ static int parse_args(int argc, char **argv, struct options *o)
         return die("unexpected argument '%s'%s", argv[optind], "");
     if (o->config && !o->config_read)
         return read_config(argc, argv, o, longopts);
+    if ((o->hub || o->kiosk_id || o->token_file || o->sync_once) &&
+        !(o->hub && o->kiosk_id && o->token_file))
+        return die("sync needs --hub, --kiosk-id and --token-file%s%s", "",
+                   "");
     return 0;
+}
+
+/* The kiosk's token from path: refused if others may read it (it lets
+ * anyone act as this kiosk). */
+static int read_token(const char *path, char *out, size_t n)
+{
+    struct stat sb;
+    if (stat(path, &sb))
+        return die("cannot read the token file %s: %s", path,
+                   strerror(errno));
+    if (sb.st_mode & (S_IRWXG | S_IRWXO))
+        return die("the token file %s may be read by others: "
+                   "chmod 600 %s first", path, path);
+    FILE *f = fopen(path, "r");
+    if (!f || !fgets(out, (int)n, f)) {
+        if (f)
+            fclose(f);
+        return die("cannot read the token file %s: %s", path,
+                   f ? "empty" : strerror(errno));
+    }
+    fclose(f);
+    out[strcspn(out, " \t\r\n")] = '\0';
+    if (!*out)
+        return die("the token file %s is empty%s", path, "");
+    return 0;
+}
+
+/* One round, blocking: 0, or 1 with the error on stderr. */
+static int sync_once(struct sync *s, struct http_client http)
+{
+    sync_now(s);
+    for (;;) {
+        sync_step(s);
+        const struct sync_status *ss = sync_status(s);
+        if (ss->round_done && !sync_busy(s)) {
+            if (ss->round_ok)
+                return 0;
+            return die("sync failed: %s%s", ss->last_error, "");
+        }
+        http.wait(http.ctx, 20);
+    }
 }
 
 /* Parses text as a bundle and applies it; message on stderr on failure. */
@@ -481,7 +550,11 @@ int main(int argc, char **argv)
      * files we create, and SQLite's -wal and -shm beside them, are ours
      * alone. */
     umask(077);
-    struct clock clk = o.fixed_now ? clock_fixed(&o.now_ms) : clock_system();
+    struct clock_adjust adjust;
+    clock_adjust_init(&adjust,
+                      o.fixed_now ? clock_fixed(&o.now_ms) : clock_system(),
+                      (int64_t)LINLI_BUILD_EPOCH * 1000);
+    struct clock clk = clock_adjusted(&adjust);
     char data_buf[4096], cache[4200], err[512];
     const char *data = o.data_dir ? o.data_dir
                                   : default_data_dir(data_buf,
@@ -497,7 +570,24 @@ int main(int argc, char **argv)
     if ((rc = store_open(cache, &st, err, sizeof err)))
         return die("cannot open %s: %s", cache, err);
 
-    if (o.demo && store_is_empty(st)) {
+    /* Sync, when a hub is set: it also restores the clock offset. */
+    struct http_curl *curl = NULL;
+    struct sync *sync = NULL;
+    char token[256];
+    if (o.hub && !(rc = read_token(o.token_file, token, sizeof token))) {
+        curl = http_curl_new(o.ca_file);
+        struct sync_config sc = {.hub_url = o.hub, .kiosk_id = o.kiosk_id,
+                                 .token = token, .cache_path = cache,
+                                 .version = LINLI_VERSION};
+        if (!curl)
+            rc = die("cannot start HTTP (libcurl)%s%s", "", "");
+        else
+            sync = sync_new(&sc, st, http_curl_client(curl), &adjust, 0);
+    }
+    if (!rc && o.sync_once)
+        rc = sync_once(sync, http_curl_client(curl));
+
+    if (!rc && o.demo && store_is_empty(st)) {
         rc = load_demo(st, assets, clock_now_ms(&clk));
     }
     if (!rc && o.import_file) {
@@ -514,7 +604,8 @@ int main(int argc, char **argv)
         return 2;
     }
     bool ui = o.shots_dir || o.replay_file || o.bench ||
-              (!o.dump && !o.import_file && !o.export_file && !o.search);
+              (!o.dump && !o.import_file && !o.export_file && !o.search &&
+               !o.sync_once);
     struct i18n *i18n = NULL;
     char images[4200];
     snprintf(images, sizeof images, "%s/images", assets);
@@ -526,14 +617,16 @@ int main(int argc, char **argv)
     }
     if (!rc && o.shots_dir) {
         struct shots_options so = {o.shots_dir, o.screen, o.size,
-                                   o.high_contrast, o.mode, o.lang, images};
+                                   o.high_contrast, o.mode, o.lang, images,
+                                   sync};
         rc = shots_run(st, i18n, clk, &so, stderr);
     } else if (!rc && o.replay_file) {
-        rc = replay_file(st, i18n, clk, o.replay_file, stdout);
+        rc = replay_file(st, i18n, clk, o.replay_file, o.live, stdout);
     } else if (!rc && o.bench) {
         rc = bench_run(st, i18n, images, start_ms, stdout);
     } else if (!rc && ui) {
-        struct window_options wo = {.windowed = o.windowed, .images = images};
+        struct window_options wo = {.windowed = o.windowed, .images = images,
+                                    .sync = sync};
         if (o.size && sscanf(o.size, "%dx%d", &wo.w, &wo.h) != 2)
             rc = die("--size: expected WxH, not '%s'%s", o.size, "");
         if (!rc) {
@@ -543,6 +636,8 @@ int main(int argc, char **argv)
         }
     }
     i18n_free(i18n);
+    sync_free(sync);
+    http_curl_free(curl);
     store_close(st);
     conf_release(&config);
     return rc ? 1 : 0;

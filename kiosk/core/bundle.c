@@ -287,11 +287,11 @@ static bool get_hhmm(struct vctx *v, json_t *obj, const char *key,
 }
 
 static bool get_timestamp(struct vctx *v, json_t *obj, const char *key,
-                          int64_t *out)
+                          bool required, int64_t *out)
 {
     size_t m;
-    json_t *j = enter(v, obj, key, true, &m);
-    bool ok = false;
+    json_t *j = enter(v, obj, key, required, &m);
+    bool ok = !required && !json_object_get(obj, key);
     if (j) {
         if (!json_is_string(j) ||
             !civil_parse_timestamp(json_string_value(j), out))
@@ -685,11 +685,12 @@ static bool parse_slot(struct vctx *v, json_t *o, struct slot *s)
     if (!json_is_object(o))
         return fail(v, "expected an object");
     if (!(get_id(v, o, "id", &s->id) &&
-          get_timestamp(v, o, "start", &s->start) &&
-          get_timestamp(v, o, "end", &s->end) &&
+          get_timestamp(v, o, "start", true, &s->start) &&
+          get_timestamp(v, o, "end", true, &s->end) &&
           get_int(v, o, "capacity", true, 0, 10000, &s->capacity) &&
           get_int(v, o, "booked", true, 0, 10000, &s->booked) &&
-          get_int(v, o, "quota", false, 0, 10000, &s->quota)))
+          get_int(v, o, "quota", false, 0, 10000, &s->quota) &&
+          get_timestamp(v, o, "quota_until", false, &s->quota_until)))
         return false;
     if (s->end <= s->start || s->end - s->start > 24 * 3600) {
         m = push_key(v, "end");
@@ -754,8 +755,8 @@ static bool parse_notice(struct vctx *v, json_t *o, struct notice *n)
     if (!(get_id(v, o, "id", &n->id) &&
           get_text(v, o, "title", true, false, NAME_MAX_BYTES, &n->title) &&
           get_text(v, o, "body", true, true, BODY_MAX_BYTES, &n->body) &&
-          get_timestamp(v, o, "start", &n->start) &&
-          get_timestamp(v, o, "end", &n->end) &&
+          get_timestamp(v, o, "start", true, &n->start) &&
+          get_timestamp(v, o, "end", true, &n->end) &&
           check_span(v, n->start, n->end) &&
           get_string(v, o, "priority", false, STR_ID, 16, &prio)))
         return false;
@@ -824,8 +825,8 @@ static bool parse_poll(struct vctx *v, json_t *o, struct poll *p)
     const char *ids[MAX_QUESTIONS];
     if (!(get_id(v, o, "id", &p->id) &&
           get_text(v, o, "title", true, false, NAME_MAX_BYTES, &p->title) &&
-          get_timestamp(v, o, "start", &p->start) &&
-          get_timestamp(v, o, "end", &p->end) &&
+          get_timestamp(v, o, "start", true, &p->start) &&
+          get_timestamp(v, o, "end", true, &p->end) &&
           check_span(v, p->start, p->end)))
         return false;
     json_t *arr = enter_array(v, o, "questions", true, 1, MAX_QUESTIONS, &m);
@@ -973,7 +974,7 @@ static bool parse_root(struct vctx *v, json_t *root, struct bundle *b)
                  &format) ||
         !get_string(v, root, "version", true, STR_ASCII, VERSION_MAX_BYTES,
                     &b->version) ||
-        !get_timestamp(v, root, "generated_at", &b->generated_at))
+        !get_timestamp(v, root, "generated_at", true, &b->generated_at))
         return false;
     if (!(j = enter_object(v, root, "config", &m)))
         return pop(v, m), false;

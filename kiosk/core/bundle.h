@@ -126,6 +126,8 @@ struct slot {
     const char *id;
     int64_t start, end;            /* Unix seconds */
     int capacity, booked, quota;
+    int64_t quota_until; /* offline confirmations only before
+                          * it (Unix s); 0: no lease (a file) */
 };
 
 struct activity {

@@ -9,6 +9,7 @@
 #ifndef LINLI_CLOCK_H
 #define LINLI_CLOCK_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct clock {
@@ -24,6 +25,32 @@ struct clock clock_system(void);
 
 /* A clock for tests: both readings come from *ms, which the test moves. */
 struct clock clock_fixed(int64_t *ms);
+
+/*
+ * The kiosk's best clock (protocol.md "Clock"): a base clock plus the
+ * offset measured from the hub's Date header, applied only while the base
+ * is before the build date or more than CLOCK_SKEW_MAX_MS from the hub.
+ * Opening hours, slots and data age read clock_adjusted(); sync feeds it
+ * with clock_adjust_observe(). Used from one thread.
+ */
+#define CLOCK_SKEW_MAX_MS (5 * 60 * 1000)
+
+struct clock_adjust {
+    struct clock base;
+    int64_t build_ms;  /* no real time is earlier than the build */
+    int64_t offset_ms; /* hub - base, as last measured */
+    bool active;       /* the offset is being added */
+};
+
+void clock_adjust_init(struct clock_adjust *ca, struct clock base,
+                       int64_t build_ms);
+/* The hub said hub_ms when the base said base_ms: measures the offset and
+ * turns it on or off by the rule above. */
+void clock_adjust_observe(struct clock_adjust *ca, int64_t hub_ms,
+                          int64_t base_ms);
+/* A clock reading ca (which must outlive it): now with the offset if
+ * active, the base's monotonic time. */
+struct clock clock_adjusted(struct clock_adjust *ca);
 
 static inline int64_t clock_now_ms(const struct clock *c)
 {

@@ -77,18 +77,31 @@ int outbox_peek(struct store *st, int64_t now_ms, struct outbox_event *out,
 
 int outbox_ack(struct store *st, const char *uuid)
 {
+    struct outbox_ack a = {.uuid = uuid};
+    return outbox_ack_batch(st, &a, 1);
+}
+
+int outbox_ack_batch(struct store *st, const struct outbox_ack *acks, int n)
+{
     if (store_begin(st))
         return ERR_DB;
     sqlite3_stmt *del = store_prepare(st, "DELETE FROM outbox WHERE uuid=?");
     sqlite3_stmt *purge = store_prepare(
-        st, "UPDATE bookings SET phone = NULL, acked = 1 WHERE uuid = ?");
+        st, "UPDATE bookings SET phone = NULL, acked = 1,"
+            " hub_status = coalesce(?2, hub_status),"
+            " hub_reason = coalesce(?3, hub_reason) WHERE uuid = ?1");
     int rc = del && purge ? 0 : ERR_DB;
-    if (!rc) {
-        sqlite3_bind_text(del, 1, uuid, -1, SQLITE_STATIC);
-        sqlite3_bind_text(purge, 1, uuid, -1, SQLITE_STATIC);
+    for (int i = 0; !rc && i < n; i++) {
+        const struct outbox_ack *a = &acks[i];
+        sqlite3_bind_text(del, 1, a->uuid, -1, SQLITE_STATIC);
+        sqlite3_bind_text(purge, 1, a->uuid, -1, SQLITE_STATIC);
+        sqlite3_bind_text(purge, 2, a->booking, -1, SQLITE_STATIC);
+        sqlite3_bind_text(purge, 3, a->reason, -1, SQLITE_STATIC);
         rc = store_step_write(st, del);
         if (!rc)
             rc = store_step_write(st, purge);
+        sqlite3_reset(del);
+        sqlite3_reset(purge);
     }
     sqlite3_finalize(del);
     sqlite3_finalize(purge);

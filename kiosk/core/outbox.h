@@ -42,6 +42,16 @@ int outbox_peek(struct store *st, int64_t now_ms, struct outbox_event *out,
  * unknown uuid is not an error (it was acked before). */
 int outbox_ack(struct store *st, const char *uuid);
 
+/* The hub's result for one event: booking is its decision on a booking
+ * ("confirmed" / "rejected") and reason why, or NULL. */
+struct outbox_ack {
+    const char *uuid;
+    const char *booking, *reason;
+};
+/* Acks n events in one transaction (all or none), recording the hub's
+ * decision on each booking row. */
+int outbox_ack_batch(struct store *st, const struct outbox_ack *acks, int n);
+
 /* Delivery failed: count the try, keep the error, wait until
  * next_try_ms. ERR_NOT_FOUND if there is no such event. */
 int outbox_retry(struct store *st, const char *uuid, int64_t next_try_ms,

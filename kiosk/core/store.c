@@ -253,6 +253,19 @@ static int put_meta(struct store *st, const char *key, const char *value)
     return rc;
 }
 
+static int put_sync(struct store *st, const char *key, const char *value)
+{
+    sqlite3_stmt *s = store_prepare(
+        st, "INSERT OR REPLACE INTO sync_meta (key, value) VALUES (?, ?)");
+    if (!s)
+        return ERR_DB;
+    bind_text(s, 1, key);
+    bind_text(s, 2, value);
+    int rc = store_step_write(st, s);
+    sqlite3_finalize(s);
+    return rc;
+}
+
 static int apply_rows(struct store *st, const struct bundle *b,
                       int64_t applied_ms)
 {
@@ -316,7 +329,8 @@ static int apply_rows(struct store *st, const struct bundle *b,
         const struct activity *act = &b->activities[a];
         INSERT_EACH(st,
                     "INSERT INTO slots (id, activity, start_s, end_s,"
-                    " capacity, booked, quota) VALUES (?,?,?,?,?,?,?)",
+                    " capacity, booked, quota, quota_until)"
+                    " VALUES (?,?,?,?,?,?,?,?)",
                     act->n_slots, {
                         const struct slot *sl = &act->slots[i];
                         bind_text(s, 1, sl->id);
@@ -326,6 +340,10 @@ static int apply_rows(struct store *st, const struct bundle *b,
                         sqlite3_bind_int(s, 5, sl->capacity);
                         sqlite3_bind_int(s, 6, sl->booked);
                         sqlite3_bind_int(s, 7, sl->quota);
+                        if (sl->quota_until)
+                            sqlite3_bind_int64(s, 8, sl->quota_until);
+                        else
+                            sqlite3_bind_null(s, 8);
                     });
     }
     INSERT_EACH(st,
@@ -370,9 +388,18 @@ static int apply_rows(struct store *st, const struct bundle *b,
 int store_apply_bundle(struct store *st, const struct bundle *b,
                        int64_t applied_ms)
 {
+    return store_apply_synced(st, b, applied_ms, "");
+}
+
+int store_apply_synced(struct store *st, const struct bundle *b,
+                       int64_t applied_ms, const char *etag)
+{
     if (store_begin(st))
         return ERR_DB;
-    return store_finish(st, apply_rows(st, b, applied_ms));
+    int rc = apply_rows(st, b, applied_ms);
+    if (!rc)
+        rc = put_sync(st, "etag", etag);
+    return store_finish(st, rc);
 }
 
 /* ---- read back --------------------------------------------------------- */
@@ -400,6 +427,56 @@ static int get_meta(struct store *st, const char *key, char *out, size_t n)
         store_col_text(s, 0, out, n);
     sqlite3_finalize(s);
     return store_row_rc(rc);
+}
+
+/* ---- sync meta --------------------------------------------------------- */
+
+int store_sync_get(struct store *st, struct sync_meta *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *s = store_prepare(st, "SELECT key, value FROM sync_meta");
+    if (!s)
+        return ERR_DB;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *k = (const char *)sqlite3_column_text(s, 0);
+        const char *v = (const char *)sqlite3_column_text(s, 1);
+        if (strcmp(k, "etag") == 0)
+            snprintf(out->etag, sizeof out->etag, "%s", v);
+        else if (strcmp(k, "last_error") == 0)
+            snprintf(out->last_error, sizeof out->last_error, "%s", v);
+        else if (strcmp(k, "last_sync_ms") == 0)
+            out->last_sync_ms = strtoll(v, NULL, 10);
+        else if (strcmp(k, "last_error_ms") == 0)
+            out->last_error_ms = strtoll(v, NULL, 10);
+        else if (strcmp(k, "clock_offset_ms") == 0)
+            out->clock_offset_ms = strtoll(v, NULL, 10);
+        else if (strcmp(k, "clock_adjusted") == 0)
+            out->clock_adjusted = strcmp(v, "1") == 0;
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? 0 : ERR_DB;
+}
+
+int store_sync_put(struct store *st, const struct sync_meta *m)
+{
+    char n[4][24];
+    snprintf(n[0], sizeof n[0], "%lld", (long long)m->last_sync_ms);
+    snprintf(n[1], sizeof n[1], "%lld", (long long)m->last_error_ms);
+    snprintf(n[2], sizeof n[2], "%lld", (long long)m->clock_offset_ms);
+    snprintf(n[3], sizeof n[3], "%d", m->clock_adjusted ? 1 : 0);
+    if (store_begin(st))
+        return ERR_DB;
+    int rc = put_sync(st, "last_sync_ms", n[0]);
+    if (!rc)
+        rc = put_sync(st, "last_error_ms", n[1]);
+    if (!rc)
+        rc = put_sync(st, "clock_offset_ms", n[2]);
+    if (!rc)
+        rc = put_sync(st, "clock_adjusted", n[3]);
+    if (!rc)
+        rc = put_sync(st, "last_error", m->last_error);
+    return store_finish(st, rc);
 }
 
 bool store_is_empty(struct store *st)
@@ -526,6 +603,7 @@ int store_info(struct store *st, struct store_info *out)
         {"SELECT count(*) FROM polls", &out->n_polls},
         {"SELECT count(*) FROM bookings", &out->n_bookings},
         {"SELECT count(*) FROM ratings", &out->n_ratings},
+        {"SELECT count(*) FROM ratings WHERE level >= 4", &out->n_ratings_good},
         {"SELECT count(*) FROM poll_answers", &out->n_poll_answers},
         {"SELECT count(*) FROM outbox", &out->outbox_depth},
     };
@@ -711,7 +789,9 @@ int store_activities(struct store *st, int64_t now_s, int offset,
     return 0;
 }
 
-#define SLOT_COLS "id, activity, start_s, end_s, capacity, remaining, quota_left"
+#define SLOT_COLS                                                              \
+    "id, activity, start_s, end_s, capacity, remaining, quota_left,"           \
+    " coalesce(quota_until, 0)"
 
 static void fill_slot(sqlite3_stmt *s, struct slot_row *r)
 {
@@ -722,6 +802,7 @@ static void fill_slot(sqlite3_stmt *s, struct slot_row *r)
     r->capacity = sqlite3_column_int(s, 4);
     r->remaining = sqlite3_column_int(s, 5);
     r->quota_left = sqlite3_column_int(s, 6);
+    r->quota_until = sqlite3_column_int64(s, 7);
 }
 
 int store_slots(struct store *st, const char *activity_id, int64_t now_s,
@@ -995,7 +1076,11 @@ static int book_rows(struct store *st, const char *slot_id,
 
     uuid_v4(b->uuid);
     snprintf(b->slot, sizeof b->slot, "%s", slot_id);
-    b->status = slot.quota_left > 0 ? BOOKING_CONFIRMED : BOOKING_PENDING;
+    /* Confirmed offline only within the quota and before its lease ends
+     * (by the kiosk's best clock: now_ms comes from it). */
+    bool leased = slot.quota_until == 0 || now_ms / 1000 < slot.quota_until;
+    b->status =
+        slot.quota_left > 0 && leased ? BOOKING_CONFIRMED : BOOKING_PENDING;
     b->created_ms = now_ms;
     const char *status = b->status == BOOKING_CONFIRMED ? "confirmed"
                                                         : "pending";
@@ -1054,8 +1139,8 @@ int store_booking_by_code(struct store *st, const char *code,
                           struct booking *out)
 {
     sqlite3_stmt *s = store_prepare(
-        st, "SELECT uuid, code, slot, phone_masked, status, created_ms FROM"
-            " bookings WHERE code = ?");
+        st, "SELECT uuid, code, slot, phone_masked, status, created_ms,"
+            " hub_status FROM bookings WHERE code = ?");
     if (!s)
         return ERR_DB;
     bind_text(s, 1, code);
@@ -1070,6 +1155,7 @@ int store_booking_by_code(struct store *st, const char *code,
                           ? BOOKING_CONFIRMED
                           : BOOKING_PENDING;
         out->created_ms = sqlite3_column_int64(s, 5);
+        store_col_text(s, 6, out->hub_status, sizeof out->hub_status);
     }
     sqlite3_finalize(s);
     return store_row_rc(rc);

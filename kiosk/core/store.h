@@ -43,6 +43,29 @@ const char *store_errmsg(const struct store *st);
 int store_apply_bundle(struct store *st, const struct bundle *b,
                        int64_t applied_ms);
 
+/* The same for a bundle from the hub, recording its ETag in the same
+ * transaction (store_apply_bundle() records none: a file's bundle is never
+ * taken for the hub's). */
+int store_apply_synced(struct store *st, const struct bundle *b,
+                       int64_t applied_ms, const char *etag);
+
+/* What sync keeps across restarts (docs/sync.md). */
+#define SYNC_ETAG_MAX  128
+#define SYNC_ERROR_MAX 256
+struct sync_meta {
+    char etag[SYNC_ETAG_MAX + 1];    /* of the applied bundle, "" if none */
+    int64_t last_sync_ms;            /* last successful round, 0: never */
+    char last_error[SYNC_ERROR_MAX]; /* "" after a good round */
+    int64_t last_error_ms;
+    int64_t clock_offset_ms; /* hub time - system time, if used */
+    bool clock_adjusted;     /* the offset is in use */
+};
+/* Reads the sync meta; fields never written read as zero / "". */
+int store_sync_get(struct store *st, struct sync_meta *out);
+/* Writes everything but the ETag (written with the bundle it belongs
+ * to) in one transaction. */
+int store_sync_put(struct store *st, const struct sync_meta *m);
+
 /* True if no bundle was ever applied. */
 bool store_is_empty(struct store *st);
 
@@ -67,6 +90,7 @@ struct store_info {
     char kiosk_id[ID_MAX + 1];
     int n_categories, n_services, n_activities, n_slots, n_notices, n_polls;
     int n_bookings, n_ratings, n_poll_answers;
+    int n_ratings_good; /* 好差评 levels 4-5 */
     int outbox_depth;
 };
 int store_info(struct store *st, struct store_info *out);
@@ -142,6 +166,7 @@ struct slot_row {
     int capacity;
     int remaining;   /* capacity - booked - this kiosk's unsynced bookings */
     int quota_left;  /* seats this kiosk may still confirm offline */
+    int64_t quota_until; /* ... before this (Unix s); 0: no lease */
 };
 
 /* Slots of an activity that start after now_s, earliest first. Paged. */
@@ -209,6 +234,8 @@ struct booking {
     char phone_masked[16]; /* "138****5678" */
     enum booking_status status;
     int64_t created_ms;
+    char hub_status[12]; /* the hub's decision: "confirmed", "rejected"
+                          * or "" while it has not decided */
 };
 
 /*

@@ -61,6 +61,16 @@ const char *const store_migrations[] = {
     "  BETWEEN 1 AND 5), reasons TEXT NOT NULL, created_ms INTEGER NOT NULL);"
     "CREATE TABLE poll_answers (uuid TEXT PRIMARY KEY, poll TEXT NOT NULL,"
     "  answers TEXT NOT NULL, created_ms INTEGER NOT NULL);",
+
+    /* 2 -> 3: sync with the hub. A slot's offline-quota lease (NULL: no
+     * lease, a bundle from a file); the hub's decision on a booking; the
+     * sync state that must survive a restart (ETag, last sync and error,
+     * the measured clock offset), as key/value rows. */
+    "ALTER TABLE slots ADD COLUMN quota_until INTEGER;"
+    "ALTER TABLE bookings ADD COLUMN hub_status TEXT"
+    "  CHECK (hub_status IN ('confirmed', 'rejected'));"
+    "ALTER TABLE bookings ADD COLUMN hub_reason TEXT;"
+    "CREATE TABLE sync_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
 };
 
 const int store_n_migrations =

@@ -18,7 +18,7 @@
 #include <time.h>
 
 int replay_file(struct store *st, const struct i18n *i18n, struct clock clk,
-                const char *path, FILE *out)
+                const char *path, bool live, FILE *out)
 {
     struct buf script;
     buf_init(&script, 1 << 20);
@@ -33,11 +33,12 @@ int replay_file(struct store *st, const struct i18n *i18n, struct clock clk,
     if (sdl_text_open(&text, err, sizeof(err)) == 0)
         tm = sdl_text_metrics(text);
     struct store *scratch = NULL;
-    int rc = store_open_copy(st, &scratch);
+    int rc = live ? 0 : store_open_copy(st, &scratch);
     int64_t now = clock_now_ms(&clk);
     struct app a;
     if (!rc)
-        rc = app_init(&a, scratch, i18n, clock_fixed(&now), tm, 1920, 1080);
+        rc = app_init(&a, live ? st : scratch, i18n, clock_fixed(&now), tm,
+                      1920, 1080);
     if (!rc) {
         a.status.version = LINLI_VERSION;
         rc = replay_run(&a, &now, script.data, out, err, sizeof(err));

@@ -42,6 +42,7 @@ static int shoot(struct store *scratch, const struct i18n *i18n,
     a.session.lang = lang;
     a.session.high_contrast = hc;
     a.status.version = LINLI_VERSION;
+    a.status.syncer = opt->sync;
     rc = tour_open(&a, ops->name);
     if (rc) {
         fprintf(log, "shots: %s: nothing to show (%s), skipped\n", ops->name,

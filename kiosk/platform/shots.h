@@ -28,6 +28,7 @@ struct shots_options {
     const char *mode;    /* NULL: both; "standard" or "elder" */
     const char *lang;    /* NULL: both; "zh" or "en" */
     const char *images;  /* folder of the PNG images (assets/images) */
+    struct sync *sync;   /* its state on the staff screen; may be NULL */
 };
 
 /* Writes the images and screens.json; progress and errors go to log.

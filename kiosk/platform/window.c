@@ -9,6 +9,7 @@
 #include "sdl_images.h"
 #include "sdl_render.h"
 #include "sdl_text.h"
+#include "sync.h"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -152,6 +153,8 @@ int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
         if (opt->status)
             snprintf(a.status.sync, sizeof(a.status.sync), "%s",
                      opt->status);
+        a.status.syncer = opt->sync;
+        unsigned applied = 0;
         struct text_renderer tr = sdl_text_renderer(text);
         struct sdl_images *images = sdl_images_new(opt->images ? opt->images
                                                                : "images");
@@ -178,7 +181,10 @@ int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
                 sdl_render_list(r, dl, &tr);
                 SDL_RenderPresent(r);
             }
-            int64_t wait = app_next_deadline(&a) - clock_mono_ms(&a.clock);
+            int64_t next = app_next_deadline(&a);
+            if (opt->sync && sync_next_deadline(opt->sync) < next)
+                next = sync_next_deadline(opt->sync);
+            int64_t wait = next - clock_mono_ms(&a.clock);
             if (pe) {
                 int64_t now = clock_mono_ms(&sys);
                 peripherals_iteration(pe, work_start, now);
@@ -208,6 +214,13 @@ int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
                     if (pe && (ev.kind == INPUT_DOWN || ev.kind == INPUT_SCAN))
                         peripherals_touch(pe, work_start);
                     app_event(&a, &ev);
+                }
+            }
+            if (opt->sync && sync_step(opt->sync)) {
+                a.dirty = true; /* the staff screen shows sync's state */
+                if (sync_status(opt->sync)->applied != applied) {
+                    applied = sync_status(opt->sync)->applied;
+                    app_data_applied(&a);
                 }
             }
             app_tick(&a);

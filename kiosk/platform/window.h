@@ -7,8 +7,8 @@
  * finger; mouse events SDL synthesises from touch are dropped so a tap
  * counts once), and the arrow, Enter, Escape, digit and Backspace keys its
  * keys. The loop sleeps in SDL_WaitEventTimeout() until the next event or
- * the app's next deadline and draws only when the app says the screen
- * changed, so an idle kiosk uses no CPU.
+ * the app's (or sync's) next deadline and draws only when the app says the
+ * screen changed, so an idle kiosk uses no CPU.
  */
 #ifndef LINLI_WINDOW_H
 #define LINLI_WINDOW_H
@@ -32,6 +32,7 @@ struct window_options {
      * watchdog after each healthy iteration, and turns scans into
      * INPUT_SCAN events. */
     struct peripherals *peripherals;
+    struct sync *sync;   /* stepped every iteration; NULL: no hub */
 };
 
 /* Runs until the window is closed or SIGTERM/SIGINT. Returns 0, or

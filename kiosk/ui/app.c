@@ -273,9 +273,28 @@ void app_event(struct app *a, const struct input_event *ev)
     a->dirty = true;
 }
 
+void app_data_applied(struct app *a)
+{
+    struct store_info info;
+    if (store_info(a->store, &info) == 0)
+        a->applied_ms = info.applied_ms;
+    a->config_pending = true;
+    a->dirty = true;
+}
+
 void app_tick(struct app *a)
 {
     int64_t now = clock_mono_ms(&a->clock);
+    /* a new config waits until nobody is in the middle of something: on
+     * home with no session, it becomes the session's defaults at once */
+    if (a->config_pending && a->router.depth <= 1 && !a->warn_since) {
+        bool fresh = !session_in_use(a); /* judged by the old defaults */
+        if (app_reload_config(a) == 0) {
+            a->config_pending = false;
+            if (fresh)
+                app_reset(a);
+        }
+    }
     if (a->corner_down && now - a->corner_down >= APP_STAFF_HOLD_MS) {
         a->corner_down = 0;
         a->warn_since = 0;

@@ -60,6 +60,7 @@ struct session {
 struct app_status {
     const char *version;
     char sync[96]; /* last sync result, "" if sync is not set up */
+    struct sync *syncer; /* the hub sync (staff screen), NULL if none */
 };
 
 struct app {
@@ -85,6 +86,7 @@ struct app {
     int64_t wake_at;     /* earliest redraw a screen asked for */
     int resets;          /* idle resets so far (tests, staff screen) */
     bool dirty;          /* the next frame differs from the last */
+    bool config_pending; /* a new bundle's config waits for home */
 };
 
 /* Idle defaults when the config gives none, and the floor of the warning
@@ -103,6 +105,10 @@ void app_release(struct app *a);
 
 /* Re-reads the config from the store (after a sync); takes effect now. */
 int app_reload_config(struct app *a);
+
+/* Sync applied a new bundle: the screens show its data from the next
+ * frame; its config takes effect at the next idle/home moment. */
+void app_data_applied(struct app *a);
 
 /* A new window size (rotation, resize). */
 void app_resize(struct app *a, int w, int h);

@@ -53,6 +53,7 @@ enum {
     ICON_CATEGORY = 0xE574,
     ICON_ADMIN = 0xE869,         /* build */
     ICON_SEARCH = 0xE8B6,
+    ICON_SYNC = 0xE627,
 };
 
 /* The code point of a Material icon name; ICON_CATEGORY if unknown or

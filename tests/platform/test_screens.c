@@ -176,7 +176,7 @@ static void render_and_check(const char *size, bool hc)
                                sizeof(err)),
                      0);
     struct shots_options opt = {dir,  NULL, size, hc,
-                                NULL, NULL, LINLI_TEST_ASSETS "/images"};
+                                NULL, NULL, LINLI_TEST_ASSETS "/images", NULL};
     int rc = shots_run(st, i18n, clock_fixed(&now_ms), &opt, stderr);
     if (rc == ERR_NOT_FOUND) /* no fonts on this machine */
         skip();

@@ -13,12 +13,13 @@
 #include "icons.h"
 #include "outbox.h"
 #include "store.h"
+#include "sync.h"
 #include "volunteer.h" /* the pager with "第 2/5 页" */
 
 #include <stdio.h>
 #include <string.h>
 
-#define STAFF_ITEMS (9 + STAFF_DEVICE_ITEMS)
+#define STAFF_ITEMS (12 + STAFF_DEVICE_ITEMS)
 #define STAFF_DEVICE_ITEMS 4
 
 struct staff_state {
@@ -34,6 +35,96 @@ struct item {
 static void num(char out[16], int n)
 {
     snprintf(out, 16, "%d", n);
+}
+
+/* ---- sync and 好差评 (issue 4): state, last sync, last error, the local
+ * satisfaction rate, and the "sync now" button ---------------------------- */
+
+static int sync_items(struct app *a, struct item *it, int n,
+                      const struct store_info *info)
+{
+    const struct sync_status *ss =
+        a->status.syncer ? sync_status(a->status.syncer) : NULL;
+    char t[48], key[48], c[3][16];
+    it[n].label = app_t(a, "staff.sync");
+    if (!ss) {
+        snprintf(it[n].value, sizeof(it->value), "%s",
+                 app_t(a, "staff.sync.off"));
+    } else {
+        snprintf(key, sizeof(key), "sync.state.%s",
+                 sync_state_name(ss->state));
+        bool waiting = !sync_busy(a->status.syncer);
+        app_format_time(a, ss->next_try_ms / 1000, true, t, sizeof(t));
+        if (waiting)
+            app_fmt(a, "staff.sync.next", it[n].value, sizeof(it->value),
+                    (const char *const[]){"state", app_t(a, key), "time", t,
+                                          NULL});
+        else
+            snprintf(it[n].value, sizeof(it->value), "%s", app_t(a, key));
+    }
+    n++;
+    it[n].label = app_t(a, "staff.last_sync");
+    if (ss && ss->last_success_ms > 0)
+        app_format_time(a, ss->last_success_ms / 1000, true, it[n].value,
+                        sizeof(it->value));
+    else
+        snprintf(it[n].value, sizeof(it->value), "%s",
+                 *a->status.sync ? a->status.sync
+                                 : app_t(a, "staff.last_sync.never"));
+    n++;
+    if (ss) {
+        it[n].label = app_t(a, "staff.last_error");
+        if (ss->last_error[0]) {
+            app_format_time(a, ss->last_error_ms / 1000, true, t, sizeof(t));
+            app_fmt(a, "staff.last_error.value", it[n].value,
+                    sizeof(it->value),
+                    (const char *const[]){"time", t, "error", ss->last_error,
+                                          NULL});
+        } else {
+            snprintf(it[n].value, sizeof(it->value), "%s",
+                     app_t(a, "staff.last_error.none"));
+        }
+        n++;
+    }
+    it[n].label = app_t(a, "staff.satisfaction");
+    if (info->n_ratings > 0) {
+        num(c[0], (info->n_ratings_good * 100 + info->n_ratings / 2) /
+                      info->n_ratings);
+        num(c[1], info->n_ratings_good);
+        num(c[2], info->n_ratings);
+        app_fmt(a, "staff.satisfaction.value", it[n].value, sizeof(it->value),
+                (const char *const[]){"pct", c[0], "good", c[1], "n", c[2],
+                                      NULL});
+    } else {
+        snprintf(it[n].value, sizeof(it->value), "%s",
+                 app_t(a, "staff.satisfaction.none"));
+    }
+    return n + 1;
+}
+
+/* The "sync now" button at the right of r's row, when sync is set up;
+ * returns the width it took. */
+static int sync_button(struct app *a, struct ui *ui, struct draw_list *dl,
+                       struct rect r)
+{
+    if (!a->status.syncer)
+        return 0;
+    const struct theme *th = &a->theme;
+    bool busy = sync_busy(a->status.syncer);
+    const char *label = app_t(a, busy ? "staff.syncing" : "staff.sync_now");
+    int w = text_width(&a->tm, label, strlen(label), th->body, FONT_BOLD) +
+            th->target + 3 * th->gap;
+    struct rect b = {r.x + r.w - w, r.y, w, r.h};
+    struct button bt = {.label = label,
+                        .icon = ICON_SYNC,
+                        .look = LOOK_FILLED,
+                        .color = th->c.blue,
+                        .disabled = busy};
+    if (ui_button(ui, dl, "staff.sync_now", b, &bt)) {
+        sync_now(a->status.syncer);
+        a->dirty = true;
+    }
+    return w + 2 * th->gap;
 }
 
 /* The facts, read afresh for every frame. */
@@ -58,10 +149,7 @@ static int fill_items(struct app *a, struct item *it)
     num(c[0], depth);
     app_fmt(a, "staff.outbox.count", it[n++].value, sizeof(it->value),
             (const char *const[]){"n", c[0], NULL});
-    it[n].label = app_t(a, "staff.last_sync");
-    snprintf(it[n++].value, sizeof(it->value), "%s",
-             *a->status.sync ? a->status.sync
-                             : app_t(a, "staff.last_sync.never"));
+    n = sync_items(a, it, n, &info);
 
     it[n].label = app_t(a, "staff.data_age");
     if (a->applied_ms > 0)
@@ -292,6 +380,10 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
 
     struct rect exit = {body.x, body.y + body.h - th->primary,
                         body.w < 720 ? body.w : 720, th->primary};
+    int sync_w = sync_button(a, ui, dl, (struct rect){body.x, exit.y, body.w,
+                                                      th->primary});
+    if (exit.w > body.w - sync_w)
+        exit.w = body.w - sync_w;
     struct rect list = {body.x, body.y, body.w, exit.y - th->gap - body.y};
     struct rect actions = device_actions_row(a, &list);
     int cols = a->w > a->h ? 2 : 1;
@@ -312,7 +404,8 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
             3 * th->target + 3 * th->gap;
         pager = (struct rect){exit.x + exit.w + 2 * th->gap,
                               exit.y + (exit.h - th->target) / 2,
-                              body.w - exit.w - 2 * th->gap, th->target};
+                              body.w - exit.w - 2 * th->gap - sync_w,
+                              th->target};
         if (pager.w < need) {
             pager = (struct rect){body.x, exit.y - th->gap - th->target, body.w,
                                   th->target};
