@@ -10,6 +10,8 @@ packages=(
     libsqlite3-dev libjansson-dev zlib1g-dev libqrencode-dev libsodium-dev
     # kiosk platform (SDL2 window, text, PNG icons; HTTP for sync)
     libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcurl4-openssl-dev
+    # speech output: espeak-ng (Mandarin and English voices)
+    libespeak-ng-dev espeak-ng-data
     # hub
     libmicrohttpd-dev
     # tests

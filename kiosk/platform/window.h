@@ -6,8 +6,11 @@
  * size with windowed. Mouse and touch become the ui's pointer events (one
  * finger; mouse events SDL synthesises from touch are dropped so a tap
  * counts once), and the arrow, Enter, Escape, digit and Backspace keys its
- * keys. The loop sleeps in SDL_WaitEventTimeout() until the next event or
- * the app's next deadline and draws only when the app says the screen
+ * keys (F1 or the number pad's * is the speech key). Speech goes through
+ * espeak-ng into SDL audio; a headset plugged in (SDL_AUDIODEVICEADDED for
+ * an output beyond those present at start) starts speech mode. The loop
+ * sleeps in SDL_WaitEventTimeout() until the next event or the app's next
+ * deadline and draws only when the app says the screen
  * changed, so an idle kiosk uses no CPU.
  */
 #ifndef LINLI_WINDOW_H
