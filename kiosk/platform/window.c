@@ -127,6 +127,10 @@ int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
         fprintf(log, "linli-kiosk: cannot read the cache: %s\n", err_str(rc));
     } else {
         a.status.version = LINLI_VERSION;
+        if (opt->text_size > 0) {
+            a.cfg.default_text_size = opt->text_size;
+            app_reset(&a);
+        }
         if (opt->status)
             snprintf(a.status.sync, sizeof(a.status.sync), "%s",
                      opt->status);

@@ -29,6 +29,7 @@ struct window_options {
     int w, h;            /* windowed size; 0: 1920 x 1080 */
     const char *status;  /* for the staff screen: how sync is set up */
     const char *images;  /* folder of the PNG images (assets/images) */
+    int text_size;       /* each session's text size step; 0: 1 */
 };
 
 /* Runs until the window is closed or SIGTERM/SIGINT. Returns 0, or

@@ -657,19 +657,24 @@ struct bar_button {
     const char *id, *label;
     uint32_t icon;
     bool selected;
+    bool icon_only; /* the label is spoken, not shown */
 };
 
-/* The bar's labels: the smallest text of the mode, so four buttons fit a
- * portrait 长辈版 bar in one row (they are the same on every screen, and
- * the icons say what they are as well). */
+/* The bar's labels: the smallest text of the mode (or of a larger text
+ * size), so four buttons fit a portrait 长辈版 bar in one row (they are
+ * the same on every screen, and the icons say what they are as well). */
 static int bar_px(const struct app *a)
 {
-    return a->theme.mode == MODE_ELDER ? a->theme.text_min : a->theme.body;
+    return a->theme.mode == MODE_ELDER || a->theme.text_size > 1
+               ? a->theme.text_min
+               : a->theme.body;
 }
 
 static int bar_button_w(const struct app *a, const struct bar_button *b)
 {
     int px = bar_px(a);
+    if (b->icon_only)
+        return a->theme.target;
     return text_width(&a->tm, b->label, strlen(b->label), px, FONT_BOLD) +
            px * 5 / 4 + 16 + 32;
 }
@@ -681,37 +686,37 @@ static int bar_buttons(const struct app *a, struct bar_button *out)
     int n = 0;
     if (a->router.depth > 1) {
         out[n++] = (struct bar_button){"nav.back", app_t(a, "nav.back"),
-                                       ICON_BACK, false};
+                                       ICON_BACK, false, false};
         out[n++] = (struct bar_button){"nav.home", app_t(a, "nav.home"),
-                                       ICON_HOME, false};
+                                       ICON_HOME, false, false};
     }
     bool elder = a->session.mode == MODE_ELDER;
     out[n++] = (struct bar_button){
         "bar.mode", app_t(a, elder ? "mode.standard" : "mode.elder"),
-        elder ? ICON_TEXT_SMALLER : ICON_ELDERLY, false};
+        elder ? ICON_TEXT_SMALLER : ICON_ELDERLY, false, false};
     if ((a->cfg.languages & 3u) == 3u)
         out[n++] = (struct bar_button){
             "bar.lang",
             a->session.lang == LANG_ZH
                 ? i18n_get(a->i18n, LANG_EN, "lang.name.en")
                 : i18n_get(a->i18n, LANG_ZH, "lang.name.zh-CN"),
-            ICON_TRANSLATE, false};
+            ICON_TRANSLATE, false, false};
     out[n++] = (struct bar_button){"bar.speech", app_t(a, "voice.toggle"),
-                                   ICON_VOICE, a->session.speech};
+                                   ICON_VOICE, a->session.speech, false};
     /* the contrast and text size switches live on home, where back and
      * home leave room, so the bar stays one row on small and portrait
      * screens */
     if (a->router.depth == 1)
         out[n++] =
             (struct bar_button){"bar.contrast", app_t(a, "theme.contrast"),
-                                ICON_CONTRAST, a->session.high_contrast};
+                                ICON_CONTRAST, a->session.high_contrast, false};
     if (a->router.depth == 1 && !elder) {
         static const char *const keys[THEME_TEXT_SIZES] = {
             "text.size.1", "text.size.2", "text.size.3"};
         int t = a->session.text_size;
         out[n++] = (struct bar_button){
             "bar.text", app_t(a, keys[t >= 1 && t <= 3 ? t - 1 : 0]),
-            ICON_TEXT_SIZE, t > 1};
+            ICON_TEXT_SIZE, t > 1, false};
     }
     return n;
 }
@@ -719,19 +724,58 @@ static int bar_buttons(const struct app *a, struct bar_button *out)
 #define BAR_MAX 8
 
 /* Rows of the bar's buttons: one, or two when they do not fit one. */
+static bool bar_fits_one_row(const struct app *a, const struct bar_button *bb,
+                             int n)
+{
+    int total = 0;
+    for (int i = 0; i < n; i++)
+        total += bar_button_w(a, &bb[i]) + a->theme.gap;
+    return total - a->theme.gap + 2 * a->theme.gap <= a->w;
+}
+
+/* The bar's buttons and its rows: when they need two rows and the speech
+ * switch as an icon alone lets them keep one (a small 长辈版 screen), it
+ * is drawn so; its words stay its spoken label. */
+static int bar_layout(const struct app *a, struct bar_button *bb, int *rows)
+{
+    int n = bar_buttons(a, bb);
+    *rows = 1;
+    if (bar_fits_one_row(a, bb, n))
+        return n;
+    for (int i = 0; i < n; i++)
+        bb[i].icon_only = strcmp(bb[i].id, "bar.speech") == 0;
+    if (!bar_fits_one_row(a, bb, n)) {
+        for (int i = 0; i < n; i++)
+            bb[i].icon_only = false;
+        *rows = 2;
+    }
+    return n;
+}
+
 static int bar_rows(const struct app *a)
 {
     struct bar_button bb[BAR_MAX];
-    int n = bar_buttons(a, bb), total = 0;
-    for (int i = 0; i < n; i++)
-        total += bar_button_w(a, &bb[i]) + a->theme.gap;
-    return total - a->theme.gap + 2 * a->theme.gap > a->w ? 2 : 1;
+    int rows;
+    bar_layout(a, bb, &rows);
+    return rows;
+}
+
+/* Where the speech panel goes in speech mode: a row of its own over the
+ * bar, unless that leaves a low screen too little room for its content
+ * (a 1280x800 长辈版): then it goes, icons only, to the header's right,
+ * in place of the date and time. */
+static bool panel_in_header(const struct app *a)
+{
+    const struct theme *th = &a->theme;
+    int body = a->h - th->header_h - th->footer_h * (bar_rows(a) + 1) -
+               th->margin;
+    return a->session.speech && body < 5 * th->primary;
 }
 
 /* The bar's rows and, in speech mode, the speech panel's row over them. */
 static int footer_rows(const struct app *a)
 {
-    return bar_rows(a) + (a->session.speech ? 1 : 0);
+    return bar_rows(a) + (a->session.speech && !panel_in_header(a) ? 1 : 0);
 }
 
 /* A tap on one of the bar's buttons. */
@@ -823,7 +867,7 @@ static void draw_panel(struct app *a, struct ui *ui, struct draw_list *dl,
             .label = words ? labels[i] : "",
             .icon = i == 1 && a->paused ? ICON_PLAY : panel[i].icon,
             .look = LOOK_BAR,
-            .label_px = words ? px : th->title,
+            .label_px = words ? px : (th->target - 32) * 4 / 5,
             .selected = i == 1 && a->paused,
             .role = ROLE_NAV,
             .speech = labels[i],
@@ -855,13 +899,18 @@ static void draw_header(struct app *a, struct ui *ui, struct draw_list *dl,
     app_fmt(a, "app.date", date, sizeof(date), pairs);
 
     bool elder = th->mode == MODE_ELDER;
+    bool in_header = panel_in_header(a);
     int right_w =
-        elder ? text_width(&a->tm, hhmm, strlen(hhmm), th->title, FONT_REGULAR)
-              : text_width(&a->tm, date, strlen(date), th->text_min,
-                           FONT_REGULAR);
+        in_header ? N_PANEL * th->target + (N_PANEL - 1) * th->gap
+        : elder
+            ? text_width(&a->tm, hhmm, strlen(hhmm), th->title, FONT_REGULAR)
+            : text_width(&a->tm, date, strlen(date), th->text_min,
+                         FONT_REGULAR);
     struct rect right = {a->w - th->margin - right_w, 0, right_w, th->header_h};
     struct rgba on = th->c.on_color;
-    if (elder) {
+    if (in_header) {
+        draw_panel(a, ui, dl, right);
+    } else if (elder) {
         struct text_style st =
             ui_style(th->title, FONT_REGULAR, on, ALIGN_END, ALIGN_CENTER);
         ui_text(ui, dl, right, hhmm, &st, 1, 0);
@@ -891,18 +940,18 @@ static void draw_header(struct app *a, struct ui *ui, struct draw_list *dl,
 static void draw_footer(struct app *a, struct ui *ui, struct draw_list *dl)
 {
     const struct theme *th = &a->theme;
-    int rows = bar_rows(a);
+    int rows;
+    struct bar_button bb[BAR_MAX];
+    int n = bar_layout(a, bb, &rows);
     int fh = th->footer_h * footer_rows(a);
     struct rect bar = {0, a->h - fh, a->w, fh};
     draw_list_rect(dl, bar, th->c.slate, 0);
-    if (a->session.speech) {
+    if (a->session.speech && !panel_in_header(a)) {
         draw_panel(a, ui, dl,
                    (struct rect){th->gap, bar.y, a->w - 2 * th->gap,
                                  th->footer_h});
         bar.y += th->footer_h;
     }
-    struct bar_button bb[BAR_MAX];
-    int n = bar_buttons(a, bb);
     int bh = th->target;
     int edge = th->gap; /* the bar's buttons may sit closer to the edge */
     int x = edge, row = 0;
@@ -914,13 +963,17 @@ static void draw_footer(struct app *a, struct ui *ui, struct draw_list *dl)
         }
         struct rect r = {
             x, bar.y + row * th->footer_h + (th->footer_h - bh) / 2, w, bh};
-        struct button b = {.label = bb[i].label,
+        struct button b = {.label = bb[i].icon_only ? "" : bb[i].label,
                            .icon = bb[i].icon,
                            .look = LOOK_BAR,
                            .label_px = bar_px(a),
                            .selected = bb[i].selected,
-                           .role = ROLE_NAV};
-        if (ui_button(ui, dl, bb[i].id, r, &b))
+                           .role = ROLE_NAV,
+                           .speech = bb[i].label};
+        bool tapped = ui_button(ui, dl, bb[i].id, r, &b);
+        if (bb[i].icon_only)
+            snprintf(ui_last(ui)->label, UI_LABEL_MAX, "%s", bb[i].label);
+        if (tapped)
             bar_action(a, bb[i].id);
         x += w + th->gap;
     }

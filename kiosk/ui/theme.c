@@ -54,54 +54,24 @@ void theme_make(struct theme *t, enum ui_mode mode, bool high_contrast,
     t->c = high_contrast ? high : warm;
     if (mode == MODE_ELDER) {
         *t = (struct theme){
-            .mode = mode,
-            .high_contrast = high_contrast,
-            .c = t->c,
-            .text_min = 44,
-            .body = 48,
-            .title = 60,
-            .tile = 64,
-            .tile_sub = 44,
-            .big = 72,
-            .target = 96,
-            .primary = 112,
-            .gap = 24,
-            .tile_gap = 32,
-            .margin = 40,
-            .radius = 24,
-            .header_h = 120,
-            .footer_h = 120,
-            .max_choices = 6,
-            .icon = 120,
-            .min_target = 65,
-            .min_gap = 16,
-            .min_glyph = 30,
+            .mode = mode, .high_contrast = high_contrast, .c = t->c,
+            .text_min = 44, .body = 48, .title = 60, .tile = 64,
+            .tile_sub = 44, .big = 72,
+            .target = 96, .primary = 112, .gap = 24, .tile_gap = 32,
+            .margin = 40, .radius = 24, .header_h = 120, .footer_h = 120,
+            .max_choices = 6, .icon = 120,
+            .min_target = 65, .min_gap = 16, .min_glyph = 30,
             .min_contrast = 7.0,
         };
     } else {
         *t = (struct theme){
-            .mode = mode,
-            .high_contrast = high_contrast,
-            .c = t->c,
-            .text_min = 28,
-            .body = 32,
-            .title = 44,
-            .tile = 48,
-            .tile_sub = 30,
-            .big = 60,
-            .target = 72,
-            .primary = 88,
-            .gap = 16,
-            .tile_gap = 24,
-            .margin = 40,
-            .radius = 24,
-            .header_h = 112,
-            .footer_h = 104,
-            .max_choices = 0,
-            .icon = 104,
-            .min_target = 47,
-            .min_gap = 8,
-            .min_glyph = 20,
+            .mode = mode, .high_contrast = high_contrast, .c = t->c,
+            .text_min = 28, .body = 32, .title = 44, .tile = 48,
+            .tile_sub = 30, .big = 60,
+            .target = 72, .primary = 88, .gap = 16, .tile_gap = 24,
+            .margin = 40, .radius = 24, .header_h = 112, .footer_h = 104,
+            .max_choices = 0, .icon = 104,
+            .min_target = 47, .min_gap = 8, .min_glyph = 20,
             .min_contrast = 4.5,
         };
     }
@@ -110,11 +80,11 @@ void theme_make(struct theme *t, enum ui_mode mode, bool high_contrast,
     double k = mm_per_px > 0 ? 0.248 / mm_per_px : 1.0;
     if (k > 0.99 && k < 1.01)
         return;
-    int *lengths[] = {&t->text_min, &t->body,     &t->title,  &t->tile,
-                      &t->tile_sub, &t->big,      &t->target, &t->primary,
-                      &t->gap,      &t->tile_gap, &t->margin, &t->radius,
-                      &t->header_h, &t->footer_h, &t->icon,   &t->min_target,
-                      &t->min_gap,  &t->min_glyph};
+    int *lengths[] = {&t->text_min, &t->body, &t->title, &t->tile,
+                      &t->tile_sub, &t->big, &t->target, &t->primary,
+                      &t->gap, &t->tile_gap, &t->margin, &t->radius,
+                      &t->header_h, &t->footer_h, &t->icon, &t->min_target,
+                      &t->min_gap, &t->min_glyph};
     for (size_t i = 0; i < sizeof(lengths) / sizeof(lengths[0]); i++)
         *lengths[i] = (int)lround(*lengths[i] * k);
 }
@@ -125,11 +95,13 @@ void theme_text_size(struct theme *t, int step)
     if (t->mode != MODE_STANDARD || step < 1 || step > THEME_TEXT_SIZES)
         return;
     t->text_size = step;
-    /* text, and what must hold a line of it, grow together; gaps and
-     * margins stay, so more of the screen goes to the words */
-    int *lengths[] = {&t->text_min, &t->body,     &t->title,  &t->tile,
-                      &t->tile_sub, &t->big,      &t->target, &t->primary,
-                      &t->header_h, &t->footer_h, &t->icon};
+    /* text, and what must hold a line of it, grow together; gaps,
+     * margins and the bottom bar stay (its labels take the smallest
+     * size, app.c), so more of the screen goes to the words */
+    int *lengths[] = {&t->text_min, &t->body,    &t->title,
+                      &t->tile,     &t->tile_sub, &t->big,
+                      &t->target,   &t->primary, &t->header_h,
+                      &t->icon};
     for (size_t i = 0; i < sizeof(lengths) / sizeof(lengths[0]); i++)
         *lengths[i] = *lengths[i] * pct[step - 1] / 100;
 }
