@@ -58,8 +58,9 @@ void ui_end(struct ui *ui)
         ui->active = 0;
     ui->ev = NULL;
     ui->activate = 0;
-    /* the focus follows its id; if the id went (a new page), it stays at
-     * the same place in the order */
+    /* the focus follows its id; if the id went (the screen moved on to
+     * its next step), it goes too, and the next arrow starts from the
+     * top, as on a new screen */
     if (!ui->focus)
         return;
     for (int i = 0; i < ui->n_el; i++)
@@ -67,15 +68,7 @@ void ui_end(struct ui *ui)
             ui->focus_at = i;
             return;
         }
-    if (ui->n_el == 0) {
-        ui->focus_at = -1;
-        return;
-    }
-    if (ui->focus_at >= ui->n_el)
-        ui->focus_at = ui->n_el - 1;
-    if (ui->focus_at < 0)
-        ui->focus_at = 0;
-    ui->focus = id_hash(ui->el[ui->focus_at].id);
+    ui_focus_clear(ui);
 }
 
 void ui_cancel_press(struct ui *ui)
