@@ -12,6 +12,8 @@ packages=(
     unicode-data bzip2 mawk
     # kiosk platform (SDL2 window, text, PNG icons; HTTP for sync)
     libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcurl4-openssl-dev
+    # speech output: espeak-ng (Mandarin and English voices)
+    libespeak-ng-dev espeak-ng-data
     # hub
     libmicrohttpd-dev
     # tests (chromium drives the hub's /admin page; wrk benchmarks the hub)

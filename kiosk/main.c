@@ -40,7 +40,8 @@ struct options {
     const char *export_file;
     const char *shots_dir, *screen, *size, *replay_file, *mode, *lang;
     const char *search;
-    bool demo, dump, windowed, bench, high_contrast;
+    bool demo, dump, windowed, bench, high_contrast, speech;
+    int text_size; /* 0: the default, 1 */
     bool fixed_now;
     int64_t now_ms;
     const char *config;
@@ -79,7 +80,10 @@ static void usage(FILE *f)
           "                   DIR/screens.json (--screen NAME: one screen;\n"
           "                   --size WxH: one size; --high-contrast: also\n"
           "                   the high-contrast theme; --mode standard|elder,\n"
-          "                   --lang zh|en: only those)\n"
+          "                   --lang zh|en: only those; --text-size N,\n"
+          "                   --speech: that text size, the speech panel)\n"
+          "  --text-size N    text size step 1-3 of standard mode (also the\n"
+          "                   session default on the kiosk's screen)\n"
           "  --replay FILE    drive the UI headless with a script (see\n"
           "                   docs/replay.md); exit 1 if an expect fails\n"
           "  --bench          print JSON timings: first frame, per-screen\n"
@@ -189,7 +193,7 @@ static int parse_args(int argc, char **argv, struct options *o)
            OPT_BENCH, OPT_HC, OPT_MODE, OPT_LANG, OPT_CONFIG, OPT_SEARCH,
            OPT_PRINTER, OPT_PRINTER_BAUD, OPT_WATCHDOG, OPT_WATCHDOG_TIMEOUT,
            OPT_BACKLIGHT, OPT_SCANNER, OPT_HUB, OPT_KIOSK_ID, OPT_TOKEN_FILE,
-           OPT_CA, OPT_SYNC_ONCE, OPT_LIVE };
+           OPT_CA, OPT_SYNC_ONCE, OPT_LIVE, OPT_TEXT_SIZE, OPT_SPEECH };
     static const struct option longopts[] = {
         {"config", required_argument, NULL, OPT_CONFIG},
         {"data", required_argument, NULL, OPT_DATA},
@@ -206,6 +210,8 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"high-contrast", no_argument, NULL, OPT_HC},
         {"mode", required_argument, NULL, OPT_MODE},
         {"lang", required_argument, NULL, OPT_LANG},
+        {"text-size", required_argument, NULL, OPT_TEXT_SIZE},
+        {"speech", no_argument, NULL, OPT_SPEECH},
         {"replay", required_argument, NULL, OPT_REPLAY},
         {"windowed", no_argument, NULL, OPT_WINDOWED},
         {"bench", no_argument, NULL, OPT_BENCH},
@@ -242,6 +248,12 @@ static int parse_args(int argc, char **argv, struct options *o)
         case OPT_HC: o->high_contrast = true; break;
         case OPT_MODE: o->mode = optarg; break;
         case OPT_LANG: o->lang = optarg; break;
+        case OPT_SPEECH: o->speech = true; break;
+        case OPT_TEXT_SIZE:
+            if (strlen(optarg) != 1 || optarg[0] < '1' || optarg[0] > '3')
+                return die("--text-size: 1, 2 or 3, not '%s'%s", optarg, "");
+            o->text_size = optarg[0] - '0';
+            break;
         case OPT_REPLAY: o->replay_file = optarg; break;
         case OPT_WINDOWED: o->windowed = true; break;
         case OPT_BENCH: o->bench = true; break;
@@ -616,9 +628,11 @@ int main(int argc, char **argv)
             die("cannot load the catalogs: %s%s", err, "");
     }
     if (!rc && o.shots_dir) {
-        struct shots_options so = {o.shots_dir, o.screen, o.size,
-                                   o.high_contrast, o.mode, o.lang, images,
-                                   sync};
+        struct shots_options so = {
+            .dir = o.shots_dir, .screen = o.screen, .size = o.size,
+            .high_contrast = o.high_contrast, .mode = o.mode, .lang = o.lang,
+            .images = images, .sync = sync, .text_size = o.text_size,
+            .speech = o.speech};
         rc = shots_run(st, i18n, clk, &so, stderr);
     } else if (!rc && o.replay_file) {
         rc = replay_file(st, i18n, clk, o.replay_file, o.live, stdout);
@@ -626,7 +640,7 @@ int main(int argc, char **argv)
         rc = bench_run(st, i18n, images, start_ms, stdout);
     } else if (!rc && ui) {
         struct window_options wo = {.windowed = o.windowed, .images = images,
-                                    .sync = sync};
+                                    .sync = sync, .text_size = o.text_size};
         if (o.size && sscanf(o.size, "%dx%d", &wo.w, &wo.h) != 2)
             rc = die("--size: expected WxH, not '%s'%s", o.size, "");
         if (!rc) {

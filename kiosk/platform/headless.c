@@ -10,6 +10,7 @@
 #include "sdl_images.h"
 #include "sdl_shot.h"
 #include "sdl_text.h"
+#include "speech_espeak.h"
 #include "store.h"
 #include "tour.h"
 
@@ -61,17 +62,46 @@ static int cmp_double(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
-static long peak_rss_kib(void)
+/* A "VmHWM:" (peak) or "VmRSS:" (now) line of /proc/self/status. */
+static long status_kib(const char *field)
 {
     FILE *f = fopen("/proc/self/status", "r");
     char line[256];
     long kib = -1;
+    size_t n = strlen(field);
     while (f && fgets(line, sizeof(line), f))
-        if (strncmp(line, "VmHWM:", 6) == 0)
-            kib = strtol(line + 6, NULL, 10);
+        if (strncmp(line, field, n) == 0)
+            kib = strtol(line + n, NULL, 10);
     if (f)
         fclose(f);
     return kib;
+}
+
+/* What the speech engine costs in memory: RSS before it starts, and
+ * after it has spoken a sentence in each language (bounded waits). */
+static void bench_speech(FILE *out)
+{
+    char err[256];
+    long before = status_kib("VmRSS:");
+    struct speech_espeak *e;
+    if (speech_espeak_open(&e, err, sizeof(err))) {
+        fprintf(out, ", \"speech\": {\"error\": \"%s\"}", err);
+        return;
+    }
+    struct speech sp = speech_espeak_seam(e);
+    sp.say(sp.ctx, "欢迎来到邻里社区服务站", LANG_ZH);
+    for (int i = 0; i < 500 && speech_espeak_done(e) < 1; i++)
+        SDL_Delay(10);
+    sp.say(sp.ctx, "Welcome to the community service center", LANG_EN);
+    for (int i = 0; i < 500 && speech_espeak_done(e) < 2; i++)
+        SDL_Delay(10);
+    long after = status_kib("VmRSS:");
+    sp.stop(sp.ctx);
+    speech_espeak_close(e);
+    fprintf(out,
+            ", \"speech\": {\"rss_before_kib\": %ld, \"rss_after_kib\": %ld, "
+            "\"added_kib\": %ld}",
+            before, after, after - before);
 }
 
 #define BENCH_FRAMES 200
@@ -158,8 +188,10 @@ int bench_run(struct store *st, const struct i18n *i18n,
     }
     struct sdl_text_stats ts = sdl_text_stats(text);
     fprintf(out, "}, \"peak_rss_kib\": %ld, \"text_textures\": %d, "
-                 "\"text_texture_bytes\": %zu}\n",
-            peak_rss_kib(), ts.textures, ts.texture_bytes);
+                 "\"text_texture_bytes\": %zu",
+            status_kib("VmHWM:"), ts.textures, ts.texture_bytes);
+    bench_speech(out);
+    fputs("}\n", out);
     app_release(&a);
     store_close(scratch);
     sdl_images_free(images);

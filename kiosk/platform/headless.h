@@ -24,7 +24,9 @@ int replay_file(struct store *st, const struct i18n *i18n, struct clock clk,
 
 /* Prints one JSON object to out: startup_ms (process start to the first
  * frame on screen memory), and per screen the p50/p99/max of frame time
- * (ui + software render) over many frames at 1920x1080, and peak RSS.
+ * (ui + software render) over many frames at 1920x1080, peak RSS, and
+ * the speech engine's memory (RSS before it starts and after it has
+ * spoken a sentence in each language).
  * start_mono_ms is when main() began. */
 int bench_run(struct store *st, const struct i18n *i18n,
               const char *images_dir, int64_t start_mono_ms, FILE *out);

@@ -41,6 +41,8 @@ static int shoot(struct store *scratch, const struct i18n *i18n,
     a.session.mode = mode;
     a.session.lang = lang;
     a.session.high_contrast = hc;
+    a.session.text_size = opt->text_size > 0 ? opt->text_size : 1;
+    a.session.speech = opt->speech;
     a.status.version = LINLI_VERSION;
     a.status.syncer = opt->sync;
     rc = tour_open(&a, ops->name);
@@ -57,9 +59,13 @@ static int shoot(struct store *scratch, const struct i18n *i18n,
         return rc;
     }
     char file[256], path[4096];
-    snprintf(file, sizeof(file), "%s-%s-%s-%s%s.png", ops->name,
+    char size_tag[8] = "";
+    if (opt->text_size > 1)
+        snprintf(size_tag, sizeof(size_tag), "-t%d", opt->text_size);
+    snprintf(file, sizeof(file), "%s-%s-%s-%s%s%s%s.png", ops->name,
              mode == MODE_ELDER ? "elder" : "standard",
-             lang == LANG_EN ? "en" : "zh", sz.name, hc ? "-hc" : "");
+             lang == LANG_EN ? "en" : "zh", sz.name, hc ? "-hc" : "",
+             size_tag, opt->speech ? "-speech" : "");
     snprintf(path, sizeof(path), "%s/%s", opt->dir, file);
     rc = sdl_shot_render(shot, dl, &tr, a.theme.c.paper);
     if (!rc)
@@ -119,6 +125,11 @@ int shots_run(struct store *st, const struct i18n *i18n, struct clock clk,
             return ERR_ARG;
         }
         lang_from = lang_to = (int)l;
+    }
+    if (opt->text_size < 0 || opt->text_size > THEME_TEXT_SIZES) {
+        fprintf(log, "shots: --text-size: 1, 2 or 3, not %d\n",
+                opt->text_size);
+        return ERR_ARG;
     }
     if (mkdir(opt->dir, 0755) && errno != EEXIST) {
         fprintf(log, "shots: cannot create %s: %s\n", opt->dir,

@@ -5,7 +5,8 @@
  * {landscape 1920x1080, portrait 1080x1920}, opens the screen on a scratch
  * copy of the cache (tour.h: reaching some screens books or rates), draws
  * it with the real fonts into an offscreen surface and writes
- * DIR/<screen>-<mode>-<lang>-<orientation>.png, then DIR/screens.json: an
+ * DIR/<screen>-<mode>-<lang>-<orientation>[-hc][-tN][-speech].png, then
+ * DIR/screens.json: an
  * array with, per image, its file and inspect_frame()'s description.
  * Needs no display.
  */
@@ -29,6 +30,8 @@ struct shots_options {
     const char *lang;    /* NULL: both; "zh" or "en" */
     const char *images;  /* folder of the PNG images (assets/images) */
     struct sync *sync;   /* its state on the staff screen; may be NULL */
+    int text_size;       /* 1..3 (theme.h), standard mode; 0: 1 */
+    bool speech;         /* speech mode on: the speech panel shows */
 };
 
 /* Writes the images and screens.json; progress and errors go to log.

@@ -10,6 +10,7 @@
 #include "sdl_render.h"
 #include "sdl_text.h"
 #include "sync.h"
+#include "speech_espeak.h"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -30,7 +31,8 @@ static enum input_key key_of(SDL_Keycode k)
     case SDLK_ESCAPE:
     case SDLK_AC_BACK: return KEY_BACK;
     case SDLK_BACKSPACE: return KEY_BACKSPACE;
-    case SDLK_F1: return KEY_SPEECH;
+    case SDLK_F1:
+    case SDLK_KP_MULTIPLY: return KEY_SPEECH;
     default: break;
     }
     if (k >= SDLK_0 && k <= SDLK_9)
@@ -150,6 +152,10 @@ int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
         fprintf(log, "linli-kiosk: cannot read the cache: %s\n", err_str(rc));
     } else {
         a.status.version = LINLI_VERSION;
+        if (opt->text_size > 0) {
+            a.cfg.default_text_size = opt->text_size;
+            app_reset(&a);
+        }
         if (opt->status)
             snprintf(a.status.sync, sizeof(a.status.sync), "%s",
                      opt->status);
@@ -173,6 +179,16 @@ int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
             peripherals_tick(pe, &a);
         }
         int64_t work_start = clock_mono_ms(&sys);
+        /* speech: without audio or espeak-ng data the kiosk stays silent
+         * and says why once */
+        struct speech_espeak *voice = NULL;
+        if (speech_espeak_open(&voice, err, sizeof(err)) == 0)
+            app_set_speech(&a, speech_espeak_seam(voice));
+        else
+            fprintf(log, "linli-kiosk: no speech: %s\n", err);
+        /* SDL reports the outputs present at start as added too; a
+         * device beyond them is a headset plugged in */
+        int outputs = voice ? SDL_GetNumAudioDevices(0) : 0;
         for (bool quit = false; !quit;) {
             if (a.dirty) {
                 const struct draw_list *dl = app_frame(&a);
@@ -207,7 +223,12 @@ int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
                 } else if (e.type == SDL_WINDOWEVENT &&
                            e.window.event == SDL_WINDOWEVENT_EXPOSED) {
                     a.dirty = true;
-                } else if (e.type == scan_event ||
+                } else if (e.type == SDL_AUDIODEVICEADDED &&
+                           !e.adevice.iscapture && voice &&
+                           (int)e.adevice.which >= outputs) {
+                    outputs = (int)e.adevice.which + 1;
+                    app_speech_start(&a);
+                                } else if (e.type == scan_event ||
                            translate(&e, w, h, &finger, &ev)) {
                     if (e.type == scan_event)
                         take_scan(&e, &ev);
@@ -236,6 +257,8 @@ int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
                                   scan_event) == 1)
                 SDL_free(e.user.data1);
         }
+        app_set_speech(&a, speech_none());
+        speech_espeak_close(voice);
         sdl_images_free(images);
         app_release(&a);
     }

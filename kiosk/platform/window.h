@@ -6,9 +6,12 @@
  * size with windowed. Mouse and touch become the ui's pointer events (one
  * finger; mouse events SDL synthesises from touch are dropped so a tap
  * counts once), and the arrow, Enter, Escape, digit and Backspace keys its
- * keys. The loop sleeps in SDL_WaitEventTimeout() until the next event or
- * the app's (or sync's) next deadline and draws only when the app says the
- * screen changed, so an idle kiosk uses no CPU.
+ * keys (F1 or the number pad's * is the speech key). Speech goes through
+ * espeak-ng into SDL audio; a headset plugged in (SDL_AUDIODEVICEADDED for
+ * an output beyond those present at start) starts speech mode. The loop
+ * sleeps in SDL_WaitEventTimeout() until the next event or the app's (or
+ * sync's, or a peripheral's) next deadline and draws only when the app says
+ * the screen changed, so an idle kiosk uses no CPU.
  */
 #ifndef LINLI_WINDOW_H
 #define LINLI_WINDOW_H
@@ -33,6 +36,7 @@ struct window_options {
      * INPUT_SCAN events. */
     struct peripherals *peripherals;
     struct sync *sync;   /* stepped every iteration; NULL: no hub */
+    int text_size;       /* each session's text size step; 0: 1 */
 };
 
 /* Runs until the window is closed or SIGTERM/SIGINT. Returns 0, or

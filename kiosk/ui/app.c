@@ -24,6 +24,7 @@ static void config_defaults(struct app_config *c)
     c->idle_warning_s = 30;
     c->walking.speed_m_per_min = GEO_WALK_SPEED_DEFAULT;
     c->walking.detour = GEO_DETOUR_DEFAULT;
+    c->default_text_size = 1;
 }
 
 static void copy_text(char *dst, size_t n, const char *src)
@@ -74,6 +75,9 @@ int app_reload_config(struct app *a)
         c.idle_warning_s = APP_IDLE_WARNING_MIN_S;
     if (!(c.languages & (1u << c.default_lang)))
         c.default_lang = LANG_ZH;
+    if (a->cfg.default_text_size >= 1 &&
+        a->cfg.default_text_size <= THEME_TEXT_SIZES)
+        c.default_text_size = a->cfg.default_text_size;
     a->cfg = c;
     a->dirty = true;
     return 0;
@@ -84,12 +88,122 @@ static void session_start(struct app *a)
     memset(&a->session, 0, sizeof(a->session));
     a->session.mode = a->cfg.default_elder ? MODE_ELDER : MODE_STANDARD;
     a->session.lang = a->cfg.default_lang;
+    a->session.text_size = a->cfg.default_text_size;
+    a->session.volume = APP_VOLUME_DEFAULT;
 }
 
 static void theme_update(struct app *a)
 {
     theme_make(&a->theme, a->session.mode, a->session.high_contrast,
                a->cfg.pixel_pitch_mm);
+    theme_text_size(&a->theme, a->session.text_size);
+}
+
+/* ---- speech ---------------------------------------------------------- */
+
+bool app_speech_on(const struct app *a)
+{
+    return a->session.mode == MODE_ELDER || a->session.speech;
+}
+
+static void speech_stop(struct app *a)
+{
+    if (a->speech.stop)
+        a->speech.stop(a->speech.ctx);
+}
+
+/* Says text now, in the session's language, if speech is on. */
+static void say_now(struct app *a, const char *text)
+{
+    if (app_speech_on(a) && a->speech.say && text && *text)
+        a->speech.say(a->speech.ctx, text, a->session.lang);
+}
+
+/* Appends text to out (capacity n) after a pause mark. */
+static void append_said(char *out, size_t n, const char *text)
+{
+    size_t len = strlen(out);
+    if (!text || !*text || len + 1 >= n)
+        return;
+    snprintf(out + len, n - len, "%s%s", len ? ". " : "", text);
+}
+
+void app_say(struct app *a, const char *text)
+{
+    if (app_speech_on(a))
+        append_said(a->said, sizeof(a->said), text);
+}
+
+/* What speech says for an element: its spoken label and its state. */
+static void element_said(const struct app *a, const struct ui_element *e,
+                         char *out, size_t n)
+{
+    snprintf(out, n, "%s", e->speech);
+    if (e->checked)
+        append_said(out, n, app_t(a, "speech.checked"));
+    if (e->disabled)
+        append_said(out, n, app_t(a, "speech.disabled"));
+}
+
+/* After a frame: the title of a screen a resident opened, then what the
+ * screen asked to say. */
+static void speak_frame(struct app *a)
+{
+    char out[SPEECH_TEXT_MAX] = "";
+    if (a->screen_serial != a->spoken_serial) {
+        a->spoken_serial = a->screen_serial;
+        if (app_speech_on(a))
+            append_said(out, sizeof(out), a->title);
+    }
+    append_said(out, sizeof(out), a->said);
+    a->said[0] = '\0';
+    say_now(a, out);
+}
+
+void app_set_speech(struct app *a, struct speech sp)
+{
+    a->speech = sp;
+    if (sp.set_volume)
+        sp.set_volume(sp.ctx, a->session.volume);
+}
+
+void app_speech_start(struct app *a)
+{
+    if (a->paused && a->speech.resume) {
+        a->speech.resume(a->speech.ctx);
+        a->paused = false;
+    }
+    if (a->session.speech && a->speech.repeat) {
+        a->speech.repeat(a->speech.ctx);
+        return;
+    }
+    a->session.speech = true;
+    a->dirty = true;
+    char out[SPEECH_TEXT_MAX] = "";
+    append_said(out, sizeof(out), app_t(a, "voice.on"));
+    append_said(out, sizeof(out), a->title);
+    const struct ui_element *e = ui_focused(&a->ui);
+    if (e) {
+        char el[UI_LABEL_MAX + 64];
+        element_said(a, e, el, sizeof(el));
+        append_said(out, sizeof(out), el);
+    }
+    say_now(a, out);
+}
+
+static void speech_volume(struct app *a, int delta)
+{
+    int v = a->session.volume + delta;
+    v = v < SPEECH_VOLUME_MIN   ? SPEECH_VOLUME_MIN
+        : v > SPEECH_VOLUME_MAX ? SPEECH_VOLUME_MAX
+                                : v;
+    a->session.volume = v;
+    if (a->speech.set_volume)
+        a->speech.set_volume(a->speech.ctx, v);
+    char pct[16], msg[64];
+    snprintf(pct, sizeof(pct), "%d", v);
+    const char *pairs[] = {"pct", pct, NULL};
+    app_say(a, app_fmt(a, "voice.volume", msg, sizeof(msg), pairs));
 }
 
 int app_init(struct app *a, struct store *st, const struct i18n *i18n,
@@ -108,6 +222,7 @@ int app_init(struct app *a, struct store *st, const struct i18n *i18n,
     session_start(a);
     theme_update(a);
     ui_init(&a->ui, &a->theme, &a->tm, w, h);
+    a->ui.back_id = "nav.back";
     /* room for the busiest screen with margin: a keypad screen records
      * about 150 commands */
     draw_list_init(&a->dl, 2048, 64 * 1024);
@@ -137,6 +252,16 @@ void app_reset(struct app *a)
     session_start(a);
     theme_update(a);
     ui_cancel_press(&a->ui);
+    ui_focus_clear(&a->ui);
+    /* the next resident starts in silence, at the default volume */
+    speech_stop(a);
+    if (a->paused && a->speech.resume)
+        a->speech.resume(a->speech.ctx);
+    a->paused = false;
+    if (a->speech.set_volume)
+        a->speech.set_volume(a->speech.ctx, a->session.volume);
+    a->said[0] = '\0';
+    a->spoken_serial = a->screen_serial;
     a->warn_since = 0;
     a->corner_down = 0;
     a->last_input = clock_mono_ms(&a->clock);
@@ -150,7 +275,9 @@ static bool session_in_use(const struct app *a)
            a->session.mode !=
                (a->cfg.default_elder ? MODE_ELDER : MODE_STANDARD) ||
            a->session.lang != a->cfg.default_lang || a->session.high_contrast ||
-           a->session.n_done > 0;
+           a->session.n_done > 0 || a->session.speech ||
+           a->session.volume != APP_VOLUME_DEFAULT ||
+           a->session.text_size != a->cfg.default_text_size;
 }
 
 static int64_t idle_ms(const struct app *a)
@@ -208,6 +335,7 @@ static void run_frame(struct app *a, const struct input_event *ev)
     struct draw_list *dl = &a->dl;
     draw_list_clear(dl);
     a->wake_at = 0;
+    a->title[0] = '\0';
     ui_begin(ui, ev);
     draw_list_rect(dl, (struct rect){0, 0, a->w, a->h}, a->theme.c.paper, 0);
     struct screen *s = router_top(&a->router);
@@ -218,9 +346,13 @@ static void run_frame(struct app *a, const struct input_event *ev)
         ui->blocked = false;
         draw_idle_warning(a, ui, dl);
     }
+    ui_focus_ring(ui, dl);
     ui_end(ui);
+    speak_frame(a);
     if (router_apply(&a->router)) {
         ui_cancel_press(ui);
+        ui_focus_clear(ui);
+        a->screen_serial++;
         a->dirty = true;
     }
 }
@@ -250,6 +382,12 @@ void app_event(struct app *a, const struct input_event *ev)
                ev->kind == INPUT_SCAN;
     if (act)
         a->last_input = now;
+    /* a resident acting silences speech at once (DESIGN §6); the speech
+     * key itself repeats it */
+    if (act && !(ev->kind == INPUT_KEY && ev->key == KEY_SPEECH))
+        speech_stop(a);
+    if (ev->kind == INPUT_DOWN)
+        ui_focus_clear(&a->ui); /* a finger: the keypad's ring goes */
     if (ev->kind == INPUT_DOWN && in_staff_corner(a, ev->x, ev->y))
         a->corner_down = now;
     else if (ev->kind == INPUT_UP ||
@@ -266,11 +404,29 @@ void app_event(struct app *a, const struct input_event *ev)
         a->dirty = true;
         return;
     }
+    int delta = 0;
+    if (ev->kind == INPUT_KEY) {
+        if (ev->key == KEY_SPEECH) {
+            app_speech_start(a);
+            return;
+        }
+        delta = ev->key == KEY_UP || ev->key == KEY_LEFT     ? -1
+                : ev->key == KEY_DOWN || ev->key == KEY_RIGHT ? 1
+                                                              : 0;
+        if (delta)
+            ui_focus_move(&a->ui, delta);
+    }
     struct screen *s = router_top(&a->router);
     if (s->ops->input)
         s->ops->input(s, ev);
     run_frame(a, ev);
     a->dirty = true;
+    const struct ui_element *e = ui_focused(&a->ui);
+    if (delta && e) {
+        char said[UI_LABEL_MAX + 64];
+        element_said(a, e, said, sizeof(said));
+        say_now(a, said);
+    }
 }
 
 void app_data_applied(struct app *a)
@@ -299,8 +455,10 @@ void app_tick(struct app *a)
         a->corner_down = 0;
         a->warn_since = 0;
         router_push(&a->router, &screen_staff_pin, NULL);
-        router_apply(&a->router);
+        if (router_apply(&a->router))
+            a->screen_serial++;
         ui_cancel_press(&a->ui);
+        ui_focus_clear(&a->ui);
         a->dirty = true;
     }
     if (a->warn_since) {
@@ -312,6 +470,11 @@ void app_tick(struct app *a)
     } else if (session_in_use(a) && now - a->last_input >= idle_ms(a)) {
         a->warn_since = now;
         a->dirty = true;
+        /* warned by voice too (DESIGN §6, 长辈版) */
+        char msg[SPEECH_TEXT_MAX] = "";
+        append_said(msg, sizeof(msg), app_t(a, "idle.title"));
+        append_said(msg, sizeof(msg), app_t(a, "idle.wipe"));
+        say_now(a, msg);
     }
     struct screen *s = router_top(&a->router);
     if (s->ops->tick)
@@ -416,7 +579,11 @@ void app_pager(struct app *a, struct ui *ui, struct draw_list *dl,
     snprintf(ps, sizeof(ps), "%d", pages);
     const char *pairs[] = {"page", p, "pages", ps, NULL};
     app_fmt(a, "nav.page", text, sizeof(text), pairs);
-    *page += ui_pager(ui, dl, id, r, *page, pages, text);
+    char prev[96], next[96];
+    snprintf(prev, sizeof(prev), "%s, %s", app_t(a, "nav.prev_page"), text);
+    snprintf(next, sizeof(next), "%s, %s", app_t(a, "nav.next_page"), text);
+    const char *const said[2] = {prev, next};
+    *page += ui_pager(ui, dl, id, r, *page, pages, text, said);
     ui_page_clamp(page, pages);
 }
 
@@ -519,19 +686,24 @@ struct bar_button {
     const char *id, *label;
     uint32_t icon;
     bool selected;
+    bool icon_only; /* the label is spoken, not shown */
 };
 
-/* The bar's labels: the smallest text of the mode, so four buttons fit a
- * portrait 长辈版 bar in one row (they are the same on every screen, and
- * the icons say what they are as well). */
+/* The bar's labels: the smallest text of the mode (or of a larger text
+ * size), so four buttons fit a portrait 长辈版 bar in one row (they are
+ * the same on every screen, and the icons say what they are as well). */
 static int bar_px(const struct app *a)
 {
-    return a->theme.mode == MODE_ELDER ? a->theme.text_min : a->theme.body;
+    return a->theme.mode == MODE_ELDER || a->theme.text_size > 1
+               ? a->theme.text_min
+               : a->theme.body;
 }
 
 static int bar_button_w(const struct app *a, const struct bar_button *b)
 {
     int px = bar_px(a);
+    if (b->icon_only)
+        return a->theme.target;
     return text_width(&a->tm, b->label, strlen(b->label), px, FONT_BOLD) +
            px * 5 / 4 + 16 + 32;
 }
@@ -543,9 +715,9 @@ static int bar_buttons(const struct app *a, struct bar_button *out)
     int n = 0;
     if (a->router.depth > 1) {
         out[n++] = (struct bar_button){"nav.back", app_t(a, "nav.back"),
-                                       ICON_BACK, false};
+                                       ICON_BACK, false, false};
         out[n++] = (struct bar_button){"nav.home", app_t(a, "nav.home"),
-                                       ICON_HOME, false};
+                                       ICON_HOME, false, false};
     }
     /* search by pinyin initials, first on home where back and home sit
      * elsewhere: in the bar, not a seventh choice among home's tiles
@@ -556,30 +728,192 @@ static int bar_buttons(const struct app *a, struct bar_button *out)
     bool elder = a->session.mode == MODE_ELDER;
     out[n++] = (struct bar_button){
         "bar.mode", app_t(a, elder ? "mode.standard" : "mode.elder"),
-        elder ? ICON_TEXT_SMALLER : ICON_ELDERLY, false};
+        elder ? ICON_TEXT_SMALLER : ICON_ELDERLY, false, false};
     if ((a->cfg.languages & 3u) == 3u)
         out[n++] = (struct bar_button){
             "bar.lang",
             a->session.lang == LANG_ZH
                 ? i18n_get(a->i18n, LANG_EN, "lang.name.en")
                 : i18n_get(a->i18n, LANG_ZH, "lang.name.zh-CN"),
-            ICON_TRANSLATE, false};
-    /* the contrast switch lives on home, where back and home leave room,
-     * so the bar stays one row on small and portrait screens */
+            ICON_TRANSLATE, false, false};
+    out[n++] = (struct bar_button){"bar.speech", app_t(a, "voice.toggle"),
+                                   ICON_VOICE, a->session.speech, false};
+    /* the contrast and text size switches live on home, where back and
+     * home leave room, so the bar stays one row on small and portrait
+     * screens */
     if (a->router.depth == 1)
         out[n++] =
             (struct bar_button){"bar.contrast", app_t(a, "theme.contrast"),
-                                ICON_CONTRAST, a->session.high_contrast};
+                                ICON_CONTRAST, a->session.high_contrast, false};
+    if (a->router.depth == 1 && !elder) {
+        static const char *const keys[THEME_TEXT_SIZES] = {
+            "text.size.1", "text.size.2", "text.size.3"};
+        int t = a->session.text_size;
+        out[n++] = (struct bar_button){
+            "bar.text", app_t(a, keys[t >= 1 && t <= 3 ? t - 1 : 0]),
+            ICON_TEXT_SIZE, t > 1, false};
+    }
     return n;
 }
 
-static int footer_rows(const struct app *a)
+#define BAR_MAX 8
+
+/* Rows of the bar's buttons: one, or two when they do not fit one. */
+static bool bar_fits_one_row(const struct app *a, const struct bar_button *bb,
+                             int n)
 {
-    struct bar_button bb[6];
-    int n = bar_buttons(a, bb), total = 0;
+    int total = 0;
     for (int i = 0; i < n; i++)
         total += bar_button_w(a, &bb[i]) + a->theme.gap;
-    return total - a->theme.gap + 2 * a->theme.gap > a->w ? 2 : 1;
+    return total - a->theme.gap + 2 * a->theme.gap <= a->w;
+}
+
+/* The bar's buttons and its rows: when they need two rows and the speech
+ * switch as an icon alone lets them keep one (a small 长辈版 screen), it
+ * is drawn so; its words stay its spoken label. */
+static int bar_layout(const struct app *a, struct bar_button *bb, int *rows)
+{
+    int n = bar_buttons(a, bb);
+    *rows = 1;
+    if (bar_fits_one_row(a, bb, n))
+        return n;
+    for (int i = 0; i < n; i++)
+        bb[i].icon_only = strcmp(bb[i].id, "bar.speech") == 0;
+    if (!bar_fits_one_row(a, bb, n)) {
+        for (int i = 0; i < n; i++)
+            bb[i].icon_only = false;
+        *rows = 2;
+    }
+    return n;
+}
+
+static int bar_rows(const struct app *a)
+{
+    struct bar_button bb[BAR_MAX];
+    int rows;
+    bar_layout(a, bb, &rows);
+    return rows;
+}
+
+/* Where the speech panel goes in speech mode: a row of its own over the
+ * bar, unless that leaves a low screen too little room for its content
+ * (a 1280x800 长辈版): then it goes, icons only, to the header's right,
+ * in place of the date and time. */
+static bool panel_in_header(const struct app *a)
+{
+    const struct theme *th = &a->theme;
+    int body = a->h - th->header_h - th->footer_h * (bar_rows(a) + 1) -
+               th->margin;
+    return a->session.speech && body < 5 * th->primary;
+}
+
+/* The bar's rows and, in speech mode, the speech panel's row over them. */
+static int footer_rows(const struct app *a)
+{
+    return bar_rows(a) + (a->session.speech && !panel_in_header(a) ? 1 : 0);
+}
+
+/* A tap on one of the bar's buttons. */
+static void bar_action(struct app *a, const char *id)
+{
+    struct session *se = &a->session;
+    if (strcmp(id, "nav.back") == 0) {
+        router_pop(&a->router);
+    } else if (strcmp(id, "nav.home") == 0) {
+        router_home(&a->router);
+    } else if (strcmp(id, "bar.mode") == 0) {
+        se->mode = se->mode == MODE_ELDER ? MODE_STANDARD : MODE_ELDER;
+    } else if (strcmp(id, "bar.lang") == 0) {
+        se->lang = se->lang == LANG_ZH ? LANG_EN : LANG_ZH;
+    } else if (strcmp(id, "bar.contrast") == 0) {
+        se->high_contrast = !se->high_contrast;
+    } else if (strcmp(id, "bar.text") == 0) {
+        se->text_size = se->text_size % THEME_TEXT_SIZES + 1;
+    } else if (strcmp(id, "bar.speech") == 0) {
+        if (se->speech) {
+            se->speech = false;
+            if (a->speech.say) /* the last thing said, whatever the mode */
+                a->speech.say(a->speech.ctx, app_t(a, "voice.off"), se->lang);
+        } else {
+            app_speech_start(a);
+        }
+    }
+}
+
+/* The speech panel: repeat, pause or resume, stop, quieter, louder. */
+static const struct panel_button {
+    const char *id, *key;
+    uint32_t icon;
+} panel[] = {
+    {"speech.repeat", "voice.repeat", ICON_REPLAY},
+    {"speech.pause", "voice.pause", ICON_PAUSE},
+    {"speech.stop", "voice.stop", ICON_STOP},
+    {"speech.quieter", "voice.quieter", ICON_VOLUME_DOWN},
+    {"speech.louder", "voice.louder", ICON_VOLUME},
+};
+#define N_PANEL ((int)(sizeof(panel) / sizeof(panel[0])))
+
+static void panel_action(struct app *a, const char *id)
+{
+    const struct speech *sp = &a->speech;
+    if (strcmp(id, "speech.repeat") == 0) {
+        if (a->paused && sp->resume)
+            sp->resume(sp->ctx);
+        a->paused = false;
+        if (sp->repeat)
+            sp->repeat(sp->ctx);
+    } else if (strcmp(id, "speech.pause") == 0) {
+        /* the touch has already stopped the speech; pause holds what is
+         * said next, resume lets it go on */
+        if (a->paused && sp->resume)
+            sp->resume(sp->ctx);
+        else if (!a->paused && sp->pause)
+            sp->pause(sp->ctx);
+        a->paused = !a->paused;
+    } else if (strcmp(id, "speech.stop") == 0) {
+        speech_stop(a);
+    } else if (strcmp(id, "speech.quieter") == 0) {
+        speech_volume(a, -APP_VOLUME_STEP);
+    } else if (strcmp(id, "speech.louder") == 0) {
+        speech_volume(a, APP_VOLUME_STEP);
+    }
+}
+
+static void draw_panel(struct app *a, struct ui *ui, struct draw_list *dl,
+                       struct rect row)
+{
+    const struct theme *th = &a->theme;
+    int px = bar_px(a);
+    struct rect r = {row.x, row.y + (row.h - th->target) / 2, row.w,
+                     th->target};
+    const char *labels[N_PANEL];
+    bool words = true; /* icons with words when every word fits */
+    for (int i = 0; i < N_PANEL; i++) {
+        labels[i] = app_t(a, i == 1 && a->paused ? "voice.resume"
+                                                 : panel[i].key);
+        int need = text_width(&a->tm, labels[i], strlen(labels[i]), px,
+                              FONT_BOLD) +
+                   px * 5 / 4 + 16 + 32;
+        if (need > rect_col(r, N_PANEL, th->gap, i).w)
+            words = false;
+    }
+    for (int i = 0; i < N_PANEL; i++) {
+        struct button b = {
+            .label = words ? labels[i] : "",
+            .icon = i == 1 && a->paused ? ICON_PLAY : panel[i].icon,
+            .look = LOOK_BAR,
+            .label_px = words ? px : (th->target - 32) * 4 / 5,
+            .selected = i == 1 && a->paused,
+            .role = ROLE_NAV,
+            .speech = labels[i],
+        };
+        bool tapped =
+            ui_button(ui, dl, panel[i].id, rect_col(r, N_PANEL, th->gap, i), &b);
+        if (!words)
+            snprintf(ui_last(ui)->label, UI_LABEL_MAX, "%s", labels[i]);
+        if (tapped)
+            panel_action(a, panel[i].id);
+    }
 }
 
 static void draw_header(struct app *a, struct ui *ui, struct draw_list *dl,
@@ -600,13 +934,18 @@ static void draw_header(struct app *a, struct ui *ui, struct draw_list *dl,
     app_fmt(a, "app.date", date, sizeof(date), pairs);
 
     bool elder = th->mode == MODE_ELDER;
+    bool in_header = panel_in_header(a);
     int right_w =
-        elder ? text_width(&a->tm, hhmm, strlen(hhmm), th->title, FONT_REGULAR)
-              : text_width(&a->tm, date, strlen(date), th->text_min,
-                           FONT_REGULAR);
+        in_header ? N_PANEL * th->target + (N_PANEL - 1) * th->gap
+        : elder
+            ? text_width(&a->tm, hhmm, strlen(hhmm), th->title, FONT_REGULAR)
+            : text_width(&a->tm, date, strlen(date), th->text_min,
+                         FONT_REGULAR);
     struct rect right = {a->w - th->margin - right_w, 0, right_w, th->header_h};
     struct rgba on = th->c.on_color;
-    if (elder) {
+    if (in_header) {
+        draw_panel(a, ui, dl, right);
+    } else if (elder) {
         struct text_style st =
             ui_style(th->title, FONT_REGULAR, on, ALIGN_END, ALIGN_CENTER);
         ui_text(ui, dl, right, hhmm, &st, 1, 0);
@@ -636,12 +975,18 @@ static void draw_header(struct app *a, struct ui *ui, struct draw_list *dl,
 static void draw_footer(struct app *a, struct ui *ui, struct draw_list *dl)
 {
     const struct theme *th = &a->theme;
-    int rows = footer_rows(a);
-    int fh = th->footer_h * rows;
+    int rows;
+    struct bar_button bb[BAR_MAX];
+    int n = bar_layout(a, bb, &rows);
+    int fh = th->footer_h * footer_rows(a);
     struct rect bar = {0, a->h - fh, a->w, fh};
     draw_list_rect(dl, bar, th->c.slate, 0);
-    struct bar_button bb[6];
-    int n = bar_buttons(a, bb);
+    if (a->session.speech && !panel_in_header(a)) {
+        draw_panel(a, ui, dl,
+                   (struct rect){th->gap, bar.y, a->w - 2 * th->gap,
+                                 th->footer_h});
+        bar.y += th->footer_h;
+    }
     int bh = th->target;
     int edge = th->gap; /* the bar's buttons may sit closer to the edge */
     int x = edge, row = 0;
@@ -653,7 +998,7 @@ static void draw_footer(struct app *a, struct ui *ui, struct draw_list *dl)
         }
         struct rect r = {
             x, bar.y + row * th->footer_h + (th->footer_h - bh) / 2, w, bh};
-        struct button b = {.label = bb[i].label,
+        struct button b = {.label = bb[i].icon_only ? "" : bb[i].label,
                            .icon = bb[i].icon,
                            .look = LOOK_BAR,
                            .label_px = bar_px(a),
@@ -675,6 +1020,14 @@ static void draw_footer(struct app *a, struct ui *ui, struct draw_list *dl)
             else if (strcmp(bb[i].id, "bar.search") == 0)
                 router_push(&a->router, &screen_search, NULL);
         }
+    }
+                           .role = ROLE_NAV,
+                           .speech = bb[i].label};
+        bool tapped = ui_button(ui, dl, bb[i].id, r, &b);
+        if (bb[i].icon_only)
+            snprintf(ui_last(ui)->label, UI_LABEL_MAX, "%s", bb[i].label);
+        if (tapped)
+            bar_action(a, bb[i].id);
         x += w + th->gap;
     }
     /* the data's age, where there is room: right of the last row */
@@ -700,6 +1053,7 @@ static void draw_footer(struct app *a, struct ui *ui, struct draw_list *dl)
 void app_draw_frame(struct app *a, struct ui *ui, struct draw_list *dl,
                     const char *title)
 {
+    snprintf(a->title, sizeof(a->title), "%s", title ? title : "");
     draw_header(a, ui, dl, title);
     draw_footer(a, ui, dl);
 }

@@ -7,7 +7,9 @@
  * bar with back/home and the 长辈版, language and contrast switches), the
  * session (what a resident chose and typed) and the rules that span
  * screens: idle warning and reset, the staff corner, one rating per
- * target per session.
+ * target per session, and the keypad and speech of docs/accessibility.md
+ * (focus moved by the arrow keys, titles and the focused element spoken
+ * in 长辈版 and speech mode, speech stopped by any touch or key).
  */
 #ifndef LINLI_APP_H
 #define LINLI_APP_H
@@ -19,6 +21,7 @@
 #include "i18n.h"
 #include "pin.h"
 #include "screen.h"
+#include "speech.h"
 #include "theme.h"
 #include "ui.h"
 
@@ -41,6 +44,7 @@ struct app_config {
     struct walk_model walking;
     /* the panel: schedule (minutes after midnight), percent, idle s */
     int screen_on, screen_off, brightness, dim_brightness, dim_after_s;
+    int default_text_size; /* 1..THEME_TEXT_SIZES; set by main.c */
 };
 
 #define SESSION_MAX_DONE 40
@@ -51,6 +55,9 @@ struct session {
     enum ui_mode mode;
     enum lang lang;
     bool high_contrast;
+    int text_size; /* 1..THEME_TEXT_SIZES, standard mode */
+    bool speech;   /* speech mode: the speech key, a headset, the switch */
+    int volume;    /* percent, SPEECH_VOLUME_MIN..SPEECH_VOLUME_MAX */
     /* what was done once per session: "rated:service:ID", "poll:ID" */
     char done[SESSION_MAX_DONE][SESSION_KEY_MAX];
     int n_done;
@@ -87,7 +94,17 @@ struct app {
     int resets;          /* idle resets so far (tests, staff screen) */
     bool dirty;          /* the next frame differs from the last */
     bool config_pending; /* a new bundle's config waits for home */
+    /* speech */
+    struct speech speech;
+    bool paused;                  /* the speech panel's pause */
+    char title[UI_LABEL_MAX];     /* the title this frame drew */
+    char said[SPEECH_TEXT_MAX];   /* what this frame asked to say */
+    unsigned screen_serial;       /* screens opened by a resident */
+    unsigned spoken_serial;       /* ... of which the title was said */
 };
+
+#define APP_VOLUME_DEFAULT 80
+#define APP_VOLUME_STEP    20
 
 /* Idle defaults when the config gives none, and the floor of the warning
  * (DESIGN §3: at least 20 s to continue). */
@@ -102,6 +119,13 @@ struct app {
 int app_init(struct app *a, struct store *st, const struct i18n *i18n,
              struct clock clock, struct text_metrics tm, int w, int h);
 void app_release(struct app *a);
+
+/* Gives the app its speech engine (speech_none() until then). */
+void app_set_speech(struct app *a, struct speech sp);
+
+/* Starts speech mode (the speech key, a headset plugged in): says the
+ * screen's title and the focused element; again, it repeats. */
+void app_speech_start(struct app *a);
 
 /* Re-reads the config from the store (after a sync); takes effect now. */
 int app_reload_config(struct app *a);
@@ -131,6 +155,12 @@ const struct draw_list *app_frame(struct app *a);
 void app_reset(struct app *a);
 
 /* ---- for screens ----------------------------------------------------- */
+
+/* True when screens speak: 长辈版 or speech mode. */
+bool app_speech_on(const struct app *a);
+/* Says text after this frame (after the title of a screen just opened),
+ * when speech is on; a no-op otherwise. */
+void app_say(struct app *a, const char *text);
 
 /* The string for key in the session's language. */
 const char *app_t(const struct app *a, const char *key);

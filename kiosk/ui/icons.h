@@ -41,7 +41,12 @@ enum {
     ICON_PERSON = 0xE7FD,
     ICON_LOCK = 0xE897,
     ICON_BACKSPACE = 0xE14A,
-    ICON_VOLUME = 0xE050,
+    ICON_VOLUME = 0xE050,        /* volume_up */
+    ICON_VOLUME_DOWN = 0xE04D,
+    ICON_REPLAY = 0xE042,
+    ICON_PAUSE = 0xE034,
+    ICON_PLAY = 0xE037,          /* play_arrow */
+    ICON_STOP = 0xE047,
     ICON_PRINT = 0xE8AD,
     ICON_INFO = 0xE88E,
     ICON_WARNING = 0xE002,

@@ -79,6 +79,8 @@ json_t *inspect_frame(const struct app *a)
                                                     ? "high_contrast"
                                                     : "normal"));
     json_object_set_new(o, "lang", json_string(lang_code(a->session.lang)));
+    json_object_set_new(o, "text_size", json_integer(a->theme.text_size));
+    json_object_set_new(o, "speech", json_boolean(a->session.speech));
     json_object_set_new(o, "width", json_integer(a->w));
     json_object_set_new(o, "height", json_integer(a->h));
     json_object_set_new(o, "depth", json_integer(a->router.depth - 1));
@@ -86,11 +88,12 @@ json_t *inspect_frame(const struct app *a)
     for (int i = 0; i < ui->n_el; i++) {
         const struct ui_element *e = &ui->el[i];
         json_array_append_new(
-            els, json_pack("{s:s, s:s, s:s, s:o, s:b, s:b, s:b, s:i}", "id",
-                           e->id, "role", ui_role_name(e->role), "label",
-                           e->label, "rect", rect_json(e->rect), "primary",
-                           e->primary, "disabled", e->disabled, "checked",
-                           e->checked, "focus", i));
+            els, json_pack("{s:s, s:s, s:s, s:s, s:o, s:b, s:b, s:b, s:i}",
+                           "id", e->id, "role", ui_role_name(e->role),
+                           "label", e->label, "speech", e->speech, "rect",
+                           rect_json(e->rect), "primary", e->primary,
+                           "disabled", e->disabled, "checked", e->checked,
+                           "focus", e->focus));
     }
     for (size_t i = 0; i < dl->len; i++) {
         const struct draw_cmd *c = &dl->cmds[i];

@@ -49,7 +49,8 @@ static const struct {
     enum input_key key;
 } keys[] = {
     {"up", KEY_UP},         {"down", KEY_DOWN},     {"left", KEY_LEFT},
-    {"right", KEY_RIGHT},   {"select", KEY_SELECT}, {"back", KEY_BACK},
+    {"right", KEY_RIGHT},   {"select", KEY_SELECT}, {"enter", KEY_SELECT},
+    {"back", KEY_BACK},
     {"speech", KEY_SPEECH}, {"backspace", KEY_BACKSPACE},
 };
 
@@ -169,6 +170,15 @@ static int run_line(struct app *a, int64_t *clock_ms, const char *cmd,
         if (has != want)
             return fail(err, errlen, line, ERR_INVALID, "text '%s' %s on %s",
                         arg, has ? "found" : "not found", top);
+        return 0;
+    }
+    if (strcmp(cmd, "expect-focus") == 0) {
+        app_frame(a);
+        const struct ui_element *e = ui_focused(&a->ui);
+        if (!e || strcmp(e->id, arg) != 0)
+            return fail(err, errlen, line, ERR_INVALID,
+                        "focus on '%s', not '%s', on %s", e ? e->id : "",
+                        arg, top);
         return 0;
     }
     if (strcmp(cmd, "expect-element") == 0) {

@@ -4,8 +4,8 @@
  * One command per line; '#' starts a comment:
  *   tap ID | tap X Y        down and up on an element's centre, or a point
  *   press X Y | release X Y half a tap (hold with wait in between)
- *   key NAME                up down left right select back speech
- *                           backspace 0..9
+ *   key NAME                up down left right enter (or select) back
+ *                           speech backspace 0..9
  *   type DIGITS             one key per digit
  *   scan TEXT               a scanner read TEXT
  *   wait MS                 time passes: timers run, as on the kiosk
@@ -14,6 +14,7 @@
  *   expect-text TEXT        some text run on screen contains TEXT
  *   expect-no-text TEXT     none does
  *   expect-element ID       an element with this id is on screen
+ *   expect-focus ID         the keypad focus is on the element ID
  * The clock is the replay's own: it starts at the app clock's time and
  * only wait moves it, so a replay gives the same result every run.
  */

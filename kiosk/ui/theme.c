@@ -75,6 +75,7 @@ void theme_make(struct theme *t, enum ui_mode mode, bool high_contrast,
             .min_contrast = 4.5,
         };
     }
+    t->text_size = 1;
     /* Millimetres are what matter: on a finer panel every length grows. */
     double k = mm_per_px > 0 ? 0.248 / mm_per_px : 1.0;
     if (k > 0.99 && k < 1.01)
@@ -86,6 +87,23 @@ void theme_make(struct theme *t, enum ui_mode mode, bool high_contrast,
                       &t->min_gap, &t->min_glyph};
     for (size_t i = 0; i < sizeof(lengths) / sizeof(lengths[0]); i++)
         *lengths[i] = (int)lround(*lengths[i] * k);
+}
+
+void theme_text_size(struct theme *t, int step)
+{
+    static const int pct[THEME_TEXT_SIZES] = {100, 115, 130};
+    if (t->mode != MODE_STANDARD || step < 1 || step > THEME_TEXT_SIZES)
+        return;
+    t->text_size = step;
+    /* text, and what must hold a line of it, grow together; gaps,
+     * margins and the bottom bar stay (its labels take the smallest
+     * size, app.c), so more of the screen goes to the words */
+    int *lengths[] = {&t->text_min, &t->body,    &t->title,
+                      &t->tile,     &t->tile_sub, &t->big,
+                      &t->target,   &t->primary, &t->header_h,
+                      &t->icon};
+    for (size_t i = 0; i < sizeof(lengths) / sizeof(lengths[0]); i++)
+        *lengths[i] = *lengths[i] * pct[step - 1] / 100;
 }
 
 static double channel(uint8_t v)

@@ -28,19 +28,20 @@ struct palette {
 struct theme {
     enum ui_mode mode;
     bool high_contrast;
+    int text_size; /* 1..THEME_TEXT_SIZES */
     struct palette c;
     /* type, px */
     int text_min, body, title, tile, tile_sub, big;
     /* targets and space, px */
-    int target;       /* smallest side of any touch target */
-    int primary;      /* height of primary actions */
-    int gap;          /* between targets */
-    int tile_gap;     /* between home tiles */
-    int margin;       /* screen edge to content */
-    int radius;       /* tiles and buttons */
+    int target;   /* smallest side of any touch target */
+    int primary;  /* height of primary actions */
+    int gap;      /* between targets */
+    int tile_gap; /* between home tiles */
+    int margin;   /* screen edge to content */
+    int radius;   /* tiles and buttons */
     int header_h, footer_h;
-    int max_choices;  /* 0: free; 6 in 长辈版 */
-    int icon;         /* icon size on tiles */
+    int max_choices; /* 0: free; 6 in 长辈版 */
+    int icon;        /* icon size on tiles */
     /* the DESIGN §6 limits this theme promises, px */
     int min_target, min_gap, min_glyph;
     double min_contrast;
@@ -50,6 +51,16 @@ struct theme {
  * 1080p panel). Sizes grow on a finer pitch so millimetres stay true. */
 void theme_make(struct theme *t, enum ui_mode mode, bool high_contrast,
                 double mm_per_px);
+
+/* Text size steps a resident can choose in standard mode (1: the type
+ * scale of VISUAL.md; 2: about 115 %; 3: about 130 %). 长辈版 is larger
+ * than step 3 already and keeps its own scale. */
+#define THEME_TEXT_SIZES 3
+
+/* Scales t's text, and the targets and bars that hold it, to text size
+ * step (1..THEME_TEXT_SIZES; out of range counts as 1). Standard mode
+ * only; the DESIGN §6 limits stay those of the mode. */
+void theme_text_size(struct theme *t, int step);
 
 /* WCAG 2 contrast ratio of two opaque colours, 1..21. */
 double rgba_contrast(struct rgba a, struct rgba b);

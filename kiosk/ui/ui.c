@@ -25,7 +25,10 @@ void ui_init(struct ui *ui, const struct theme *th,
     ui->tm = tm;
     ui->w = w;
     ui->h = h;
+    ui->focus_at = -1;
 }
+
+static uint32_t id_hash(const char *id);
 
 void ui_begin(struct ui *ui, const struct input_event *ev)
 {
@@ -34,6 +37,11 @@ void ui_begin(struct ui *ui, const struct input_event *ev)
     ui->taken = false;
     ui->n_el = 0;
     ui->el_overflow = false;
+    ui->activate = 0;
+    if (ev && ev->kind == INPUT_KEY && ev->key == KEY_SELECT)
+        ui->activate = ui->focus;
+    else if (ev && ev->kind == INPUT_KEY && ev->key == KEY_BACK && ui->back_id)
+        ui->activate = id_hash(ui->back_id);
     if (ev && (ev->kind == INPUT_DOWN || ev->kind == INPUT_MOVE ||
                ev->kind == INPUT_UP)) {
         ui->ptr_x = ev->x;
@@ -49,6 +57,18 @@ void ui_end(struct ui *ui)
     if (ui->ev && ui->ev->kind == INPUT_UP)
         ui->active = 0;
     ui->ev = NULL;
+    ui->activate = 0;
+    /* the focus follows its id; if the id went (the screen moved on to
+     * its next step), it goes too, and the next arrow starts from the
+     * top, as on a new screen */
+    if (!ui->focus)
+        return;
+    for (int i = 0; i < ui->n_el; i++)
+        if (id_hash(ui->el[i].id) == ui->focus) {
+            ui->focus_at = i;
+            return;
+        }
+    ui_focus_clear(ui);
 }
 
 void ui_cancel_press(struct ui *ui)
@@ -78,6 +98,62 @@ struct ui_element *ui_last(struct ui *ui)
                                             : &ui->spare;
 }
 
+void ui_speak_as(struct ui *ui, const char *speech)
+{
+    struct ui_element *e = ui_last(ui);
+    size_t n = speech ? strlen(speech) : 0;
+    if (n >= sizeof(e->speech))
+        n = sizeof(e->speech) - 1;
+    if (n)
+        memmove(e->speech, speech, n);
+    e->speech[n] = '\0';
+}
+
+/* ---- keypad focus ---------------------------------------------------- */
+
+const struct ui_element *ui_focused(const struct ui *ui)
+{
+    if (!ui->focus || ui->focus_at < 0 || ui->focus_at >= ui->n_el)
+        return NULL;
+    return &ui->el[ui->focus_at];
+}
+
+const struct ui_element *ui_focus_move(struct ui *ui, int delta)
+{
+    if (ui->n_el == 0) {
+        ui_focus_clear(ui);
+        return NULL;
+    }
+    int at;
+    if (!ui_focused(ui))
+        at = delta >= 0 ? 0 : ui->n_el - 1;
+    else
+        at = ((ui->focus_at + delta) % ui->n_el + ui->n_el) % ui->n_el;
+    ui->focus_at = at;
+    ui->focus = id_hash(ui->el[at].id);
+    return &ui->el[at];
+}
+
+void ui_focus_clear(struct ui *ui)
+{
+    ui->focus = 0;
+    ui->focus_at = -1;
+}
+
+void ui_focus_ring(struct ui *ui, struct draw_list *dl)
+{
+    const struct ui_element *e = ui_focused(ui);
+    if (!e)
+        return;
+    /* ink, focus colour, ink: whatever the element and what is round it,
+     * one of the lines is >= 3:1 against it (VISUAL.md: focus #FFB300
+     * with ink 9.7:1, ink on paper 15.8:1) */
+    const struct palette *c = &ui->th->c;
+    int w = ui->th->gap / 2 < 6 ? 6 : ui->th->gap / 2;
+    draw_list_outline(dl, rect_inset(e->rect, -(w + 6)), c->ink, w + 9, 16);
+    draw_list_outline(dl, rect_inset(e->rect, -(w + 3)), c->focus, w, 14);
+}
+
 bool ui_hit(struct ui *ui, const char *id, enum ui_role role, const char *label,
             struct rect r, bool *pressed)
 {
@@ -86,8 +162,10 @@ bool ui_hit(struct ui *ui, const char *id, enum ui_role role, const char *label,
         memset(e, 0, sizeof(*e));
         snprintf(e->id, sizeof(e->id), "%s", id);
         snprintf(e->label, sizeof(e->label), "%s", label ? label : "");
+        memcpy(e->speech, e->label, sizeof(e->speech));
         e->role = role;
         e->rect = r;
+        e->focus = ui->n_el - 1;
     } else {
         ui->el_overflow = true;
     }
@@ -96,7 +174,10 @@ bool ui_hit(struct ui *ui, const char *id, enum ui_role role, const char *label,
     bool tapped = false;
     const struct input_event *ev = ui->ev;
     if (ev && !ui->blocked && !ui->taken) {
-        if (ev->kind == INPUT_DOWN && inside) {
+        if (ev->kind == INPUT_KEY && ui->activate == h) {
+            tapped = true; /* Enter on the focus, Escape on back */
+            ui->taken = true;
+        } else if (ev->kind == INPUT_DOWN && inside) {
             ui->active = h;
             ui->taken = true;
         } else if (ev->kind == INPUT_UP && ui->active == h) {
@@ -184,6 +265,8 @@ bool ui_button(struct ui *ui, struct draw_list *dl, const char *id,
         snprintf(label, sizeof(label), "%s", b->label);
     bool tapped = ui_hit(ui, id, b->role, label, r, &pressed);
     struct ui_element *e = ui_last(ui);
+    if (b->speech)
+        ui_speak_as(ui, b->speech);
     e->primary = b->primary;
     e->disabled = b->disabled;
     e->checked = b->selected;
@@ -337,7 +420,8 @@ int ui_tabs(struct ui *ui, struct draw_list *dl, const char *id, struct rect r,
 }
 
 int ui_pager(struct ui *ui, struct draw_list *dl, const char *id, struct rect r,
-             int page, int pages, const char *page_text)
+             int page, int pages, const char *page_text,
+             const char *const said[2])
 {
     const struct palette *c = &ui->th->c;
     int bw = ui->th->target * 3 / 2;
@@ -354,12 +438,14 @@ int ui_pager(struct ui *ui, struct draw_list *dl, const char *id, struct rect r,
     if (ui_button(ui, dl, bid, up, &b))
         delta = -1;
     snprintf(ui_last(ui)->label, UI_LABEL_MAX, "%s", "▲");
+    ui_speak_as(ui, said[0]);
     snprintf(bid, sizeof(bid), "%s.next", id);
     b.icon = ICON_DOWN;
     b.disabled = page >= pages - 1;
     if (ui_button(ui, dl, bid, down, &b))
         delta = 1;
     snprintf(ui_last(ui)->label, UI_LABEL_MAX, "%s", "▼");
+    ui_speak_as(ui, said[1]);
     struct rect t = {r.x, r.y, up.x - r.x - ui->th->gap, r.h};
     struct text_style st =
         ui_style(ui->th->body, FONT_REGULAR, c->ink, ALIGN_END, ALIGN_CENTER);

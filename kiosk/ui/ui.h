@@ -7,10 +7,14 @@
  * the pointer is released over the widget it went down on, so a finger
  * that slides off cancels rather than activates.
  *
- * Every interactive widget also records itself (id, role, label, rect) in
- * the frame's element list, in drawing order: that list is what replays
- * tap by id, what screens.json reports and what the DESIGN §6 checks and
- * the keypad focus order read. Widgets allocate nothing.
+ * Every interactive widget also records itself (id, role, label, spoken
+ * label, rect) in the frame's element list, in drawing order: that list is
+ * what replays tap by id, what screens.json reports and what the DESIGN §6
+ * checks read, and its order is the keypad's focus order (screens draw in
+ * reading order, the bars last). One element may hold the keypad focus
+ * (remembered by id across frames); KEY_SELECT taps it and KEY_BACK taps
+ * the back button, through the same code as a finger. Widgets allocate
+ * nothing.
  */
 #ifndef LINLI_UI_H
 #define LINLI_UI_H
@@ -48,6 +52,10 @@ struct ui_element {
     char id[UI_ID_MAX];
     enum ui_role role;
     char label[UI_LABEL_MAX];
+    /* what speech says for it: the visible text unless the widget gives
+     * words for an icon ("上一页" for ▲) */
+    char speech[UI_LABEL_MAX];
+    int focus; /* its place in the keypad's focus order, 0 first */
     struct rect rect;
     bool primary; /* the screen's main action (taller in 长辈版) */
     bool disabled;
@@ -66,10 +74,14 @@ struct ui {
     int n_el;
     bool el_overflow;
     struct ui_element spare; /* ui_last() when the list is full */
+    uint32_t activate;       /* hash of the id a key taps this frame, 0 none */
     /* across frames */
     uint32_t active; /* hash of the id pressed, 0 none */
     int ptr_x, ptr_y;
     bool ptr_down;
+    uint32_t focus;      /* hash of the focused id, 0 none */
+    int focus_at;        /* its index when last seen, -1 none */
+    const char *back_id; /* the element KEY_BACK taps (may be NULL) */
 };
 
 void ui_init(struct ui *ui, const struct theme *th,
@@ -84,6 +96,21 @@ void ui_cancel_press(struct ui *ui);
 /* The element with this id in the last frame, or NULL. */
 const struct ui_element *ui_find(const struct ui *ui, const char *id);
 
+/* ---- keypad focus ---------------------------------------------------- */
+
+/* Moves the focus delta places through the last frame's elements,
+ * wrapping round; from no focus, down starts at the first and up at the
+ * last. Returns the focused element, or NULL when there is none. */
+const struct ui_element *ui_focus_move(struct ui *ui, int delta);
+/* The focused element in the last frame, or NULL. */
+const struct ui_element *ui_focused(const struct ui *ui);
+/* Drops the focus (a touch, a new screen). */
+void ui_focus_clear(struct ui *ui);
+/* Draws the focus ring round the focused element: the theme's focus
+ * colour between two ink lines, so it stands out (>= 3:1) on paper, on
+ * cards and on coloured buttons alike. Call it last in a frame. */
+void ui_focus_ring(struct ui *ui, struct draw_list *dl);
+
 /*
  * The tap logic behind every widget, for custom ones: records the element
  * and answers the frame's event. Returns true on a completed tap; *pressed
@@ -93,6 +120,8 @@ bool ui_hit(struct ui *ui, const char *id, enum ui_role role, const char *label,
             struct rect r, bool *pressed);
 /* The last recorded element, to set primary/checked/disabled on it. */
 struct ui_element *ui_last(struct ui *ui);
+/* Gives the last recorded element words for speech (an icon's meaning). */
+void ui_speak_as(struct ui *ui, const char *speech);
 
 /* ---- text ------------------------------------------------------------ */
 
@@ -130,6 +159,7 @@ struct button {
     bool primary, selected, disabled;
     int label_px, sub_px; /* 0: the theme's body and smallest sizes */
     enum ui_role role;
+    const char *speech; /* spoken label; NULL: label and sub */
 };
 
 /* A button in r; true when tapped (never when disabled). */
@@ -146,12 +176,14 @@ int ui_tabs(struct ui *ui, struct draw_list *dl, const char *id, struct rect r,
             const char *const *labels, int n, int selected);
 
 /*
- * The page buttons (▲ ▼) and "第 2/5 页" in r. page is 0-based; returns
+ * The page buttons (▲ ▼) and "第 2/5 页" in r; said[] is what speech
+ * says for ▲ and ▼ ("上一页", "下一页"). page is 0-based; returns
  * -1 or +1 when a button is tapped, 0 otherwise. Buttons at the ends are
  * disabled, never hidden, so nothing moves under a finger.
  */
 int ui_pager(struct ui *ui, struct draw_list *dl, const char *id, struct rect r,
-             int page, int pages, const char *page_text);
+             int page, int pages, const char *page_text,
+             const char *const said[2]);
 
 /* Pages of n items at per_page a page (at least 1); clamps *page into
  * them. */

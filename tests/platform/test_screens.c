@@ -7,8 +7,12 @@
  * screens.json it wrote and checks, per mode: touch target sizes, gaps
  * between targets, text size and measured glyph height, text and icon
  * contrast, choices per screen and depth in 长辈版, and that no text run
- * is wider than its box. Every failure is listed with its image and
- * element before the test fails.
+ * is wider than its box; and for the keypad and speech: that every
+ * element has a spoken label with words in it (not just ▲) and its own
+ * place in the focus order. Standard mode is checked again at each text
+ * size (theme.h) in both themes, and both modes with the speech panel
+ * open. Every failure is listed with its image and element before the
+ * test fails.
  */
 #include "testutil.h"
 
@@ -52,6 +56,17 @@ static void rect_of(json_t *e, int r[4])
         r[i] = (int)json_integer_value(json_array_get(a, i));
 }
 
+/* True if s holds a letter, a digit or a Han character: words speech can
+ * say, not only symbols such as ▲. */
+static bool has_words(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p >= 0xE4 && *p <= 0xE9) || (*p >= 'A' && *p <= 'Z') ||
+            (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+            return true;
+    return false;
+}
+
 /* True if the run holds a Han character, a capital or a digit: runs whose
  * tallest glyph is a full-height one, which glyph height applies to. */
 static bool has_tall_glyph(const char *s)
@@ -89,6 +104,13 @@ static void check_image(json_t *img)
         const char *label = json_string_value(json_object_get(e, "label"));
         if (!label || !*label)
             report(file, "element %s has no label%s", id, 0, 0);
+        const char *said = json_string_value(json_object_get(e, "speech"));
+        if (!said || !has_words(said))
+            report(file, "element %s has no spoken label%s", id, 0, 0);
+        json_t *focus = json_object_get(e, "focus");
+        if (!json_is_integer(focus) || json_integer_value(focus) != (int)i)
+            report(file, "element %s: focus place %.0f, not %.0f", id,
+                   (double)json_integer_value(focus), (double)i);
         for (size_t j = i + 1; j < n; j++) {
             json_t *f = json_array_get(els, j);
             int s[4];
@@ -152,7 +174,15 @@ static void check_image(json_t *img)
     }
 }
 
-static void render_and_check(const char *size, bool hc)
+struct run {
+    const char *size; /* NULL: both orientations */
+    bool hc;          /* also the high-contrast theme */
+    const char *mode; /* NULL: both */
+    int text_size;
+    bool speech;
+};
+
+static void render_and_check(const struct run *run)
 {
     char err[256], *dir = test_tmpdir();
     struct store *st;
@@ -175,8 +205,13 @@ static void render_and_check(const char *size, bool hc)
     assert_int_equal(i18n_load(LINLI_TEST_ASSETS "/i18n", &i18n, err,
                                sizeof(err)),
                      0);
-    struct shots_options opt = {dir,  NULL, size, hc,
-                                NULL, NULL, LINLI_TEST_ASSETS "/images", NULL};
+    struct shots_options opt = {.dir = dir,
+                                .size = run->size,
+                                .high_contrast = run->hc,
+                                .mode = run->mode,
+                                .images = LINLI_TEST_ASSETS "/images",
+                                .text_size = run->text_size,
+                                .speech = run->speech};
     int rc = shots_run(st, i18n, clock_fixed(&now_ms), &opt, stderr);
     if (rc == ERR_NOT_FOUND) /* no fonts on this machine */
         skip();
@@ -204,12 +239,37 @@ static void render_and_check(const char *size, bool hc)
 
 static void both_orientations(void **state)
 {
-    render_and_check(NULL, false);
+    render_and_check(&(struct run){NULL, false, NULL, 1, false});
 }
 
 static void small_landscape_and_high_contrast(void **state)
 {
-    render_and_check("1280x800", true);
+    render_and_check(&(struct run){"1280x800", true, NULL, 1, false});
+}
+
+static void text_size_2(void **state)
+{
+    render_and_check(&(struct run){NULL, true, "standard", 2, false});
+}
+
+static void text_size_3(void **state)
+{
+    render_and_check(&(struct run){NULL, true, "standard", 3, false});
+}
+
+static void text_size_3_small_landscape(void **state)
+{
+    render_and_check(&(struct run){"1280x800", true, "standard", 3, false});
+}
+
+static void speech_panel(void **state)
+{
+    render_and_check(&(struct run){NULL, false, NULL, 1, true});
+}
+
+static void speech_panel_small_landscape(void **state)
+{
+    render_and_check(&(struct run){"1280x800", true, NULL, 1, true});
 }
 
 int main(void)
@@ -217,6 +277,11 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(both_orientations),
         cmocka_unit_test(small_landscape_and_high_contrast),
+        cmocka_unit_test(text_size_2),
+        cmocka_unit_test(text_size_3),
+        cmocka_unit_test(text_size_3_small_landscape),
+        cmocka_unit_test(speech_panel),
+        cmocka_unit_test(speech_panel_small_landscape),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

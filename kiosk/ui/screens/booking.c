@@ -28,6 +28,7 @@ struct booking_state {
                          when they fit, consent and confirm), 3 those */
     int privacy_page; /* when the notice needs pages */
     int refused;      /* store_book's last refusal, 0 none */
+    bool summary_said; /* since confirm was last enabled */
 };
 
 static int enter(struct screen *s, const struct screen_args *args)
@@ -536,6 +537,38 @@ static void draw_action(struct screen *s, struct ui *ui, struct draw_list *dl,
         confirm(s);
 }
 
+/* When confirm becomes the one thing left to do, speech reads back what
+ * will be booked, with the masked number, before the resident confirms. */
+static void speak_summary(struct app *a, struct booking_state *st,
+                          const char *slot_id, bool ready)
+{
+    if (!ready || st->summary_said) {
+        st->summary_said = ready;
+        return;
+    }
+    st->summary_said = true;
+    struct slot_row slot;
+    struct activity_row act;
+    if (store_slot(a->store, slot_id, &slot) ||
+        volunteer_activity(a, slot.activity, &act))
+        return;
+    char when[96], phone[24], out[SPEECH_TEXT_MAX];
+    volunteer_slot_time(a, &slot, when, sizeof(when));
+    phone_display(st->phone, phone);
+    const char *pairs[] = {
+        "what",
+        app_text(a, (const char *const[]){act.name[LANG_ZH], act.name[LANG_EN]}),
+        "when",
+        when,
+        "place",
+        app_text(a,
+                 (const char *const[]){act.place[LANG_ZH], act.place[LANG_EN]}),
+        "phone",
+        phone,
+        NULL};
+    app_say(a, app_fmt(a, "booking.speak", out, sizeof(out), pairs));
+}
+
 static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
 {
     struct booking_state *st = s->state;
@@ -569,6 +602,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
     struct reason why = p.next ? why_phone : why_all;
     draw_message(a, ui, dl, p.message, why);
     draw_action(s, ui, dl, &p, !why.text || why.retry);
+    speak_summary(a, st, s->args.id, !p.next && !why_all.text);
     app_draw_frame(a, ui, dl, app_t(a, "booking.title"));
 }
 

@@ -42,6 +42,7 @@ struct state {
     int level;       /* 1-2: asking why; 3-5: a write of it failed */
     unsigned chosen; /* bit i: reasons[i] */
     bool failed;     /* the last write failed */
+    int said_level;  /* the level whose why step speech has read out */
 };
 
 static const char *target_kind(const struct screen *s)
@@ -389,6 +390,15 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
         area.y += h;
         area.h -= h;
     }
+    if (why && st->said_level != st->level) {
+        /* before submitting, speech reads back the level given and asks
+         * why */
+        char out[SPEECH_TEXT_MAX];
+        const char *pairs[] = {"given", head, "why",
+                               app_t(a, "rating.reason.title"), NULL};
+        app_say(a, app_fmt(a, "rating.speak", out, sizeof(out), pairs));
+    }
+    st->said_level = why ? st->level : 0;
     if (why)
         draw_reasons(s, st, ui, dl, area, side, rest);
     else
