@@ -174,6 +174,8 @@ static int read_config(int argc, char **argv, struct options *o,
     int rc = parse_args(argc, argv, &fresh);
     *o = fresh;
     return rc;
+}
+
 /* A whole decimal number in [min, max]. */
 static bool parse_count(const char *s, long min, long max, int *out)
 {

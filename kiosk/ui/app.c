@@ -724,7 +724,7 @@ static int bar_buttons(const struct app *a, struct bar_button *out)
      * (长辈版 keeps to six) */
     if (a->router.depth == 1 && (a->cfg.modules & MODULE_SERVICES))
         out[n++] = (struct bar_button){"bar.search", app_t(a, "search.title"),
-                                       ICON_SEARCH, false};
+                                       ICON_SEARCH, false, false};
     bool elder = a->session.mode == MODE_ELDER;
     out[n++] = (struct bar_button){
         "bar.mode", app_t(a, elder ? "mode.standard" : "mode.elder"),
@@ -827,6 +827,8 @@ static void bar_action(struct app *a, const char *id)
         se->lang = se->lang == LANG_ZH ? LANG_EN : LANG_ZH;
     } else if (strcmp(id, "bar.contrast") == 0) {
         se->high_contrast = !se->high_contrast;
+    } else if (strcmp(id, "bar.search") == 0) {
+        router_push(&a->router, &screen_search, NULL);
     } else if (strcmp(id, "bar.text") == 0) {
         se->text_size = se->text_size % THEME_TEXT_SIZES + 1;
     } else if (strcmp(id, "bar.speech") == 0) {
@@ -1003,24 +1005,6 @@ static void draw_footer(struct app *a, struct ui *ui, struct draw_list *dl)
                            .look = LOOK_BAR,
                            .label_px = bar_px(a),
                            .selected = bb[i].selected,
-                           .role = ROLE_NAV};
-        if (ui_button(ui, dl, bb[i].id, r, &b)) {
-            if (strcmp(bb[i].id, "nav.back") == 0)
-                router_pop(&a->router);
-            else if (strcmp(bb[i].id, "nav.home") == 0)
-                router_home(&a->router);
-            else if (strcmp(bb[i].id, "bar.mode") == 0)
-                a->session.mode =
-                    a->session.mode == MODE_ELDER ? MODE_STANDARD : MODE_ELDER;
-            else if (strcmp(bb[i].id, "bar.lang") == 0)
-                a->session.lang =
-                    a->session.lang == LANG_ZH ? LANG_EN : LANG_ZH;
-            else if (strcmp(bb[i].id, "bar.contrast") == 0)
-                a->session.high_contrast = !a->session.high_contrast;
-            else if (strcmp(bb[i].id, "bar.search") == 0)
-                router_push(&a->router, &screen_search, NULL);
-        }
-    }
                            .role = ROLE_NAV,
                            .speech = bb[i].label};
         bool tapped = ui_button(ui, dl, bb[i].id, r, &b);
