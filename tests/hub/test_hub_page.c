@@ -57,30 +57,11 @@ static int free_port(void)
     return ntohs(sa.sin_port);
 }
 
-static size_t on_body(char *p, size_t size, size_t n, void *ctx)
-{
-    struct buf_s {
-        char *d;
-        size_t len;
-    } *b = ctx;
-    char *grown = realloc(b->d, b->len + size * n + 1);
-    if (!grown)
-        return 0;
-    memcpy(grown + b->len, p, size * n);
-    b->len += size * n;
-    grown[b->len] = '\0';
-    b->d = grown;
-    return size * n;
-}
-
 /* One WebDriver command; returns the "value" member (a new reference),
  * or NULL if the driver cannot be reached. */
 static json_t *wd(const char *method, const char *path, json_t *body)
 {
-    struct {
-        char *d;
-        size_t len;
-    } out = {0};
+    struct resp out = {0};
     char url[512];
     snprintf(url, sizeof url, "http://127.0.0.1:%d%s", drv.port, path);
     CURL *c = curl_easy_init();
@@ -90,7 +71,7 @@ static json_t *wd(const char *method, const char *path, json_t *body)
     curl_easy_setopt(c, CURLOPT_URL, url);
     curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, resp_on_body);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &out);
     curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
     if (text)
@@ -100,8 +81,9 @@ static json_t *wd(const char *method, const char *path, json_t *body)
     curl_easy_cleanup(c);
     free(text);
     json_decref(body);
-    json_t *root = rc == CURLE_OK && out.d ? json_loads(out.d, 0, NULL) : NULL;
-    free(out.d);
+    json_t *root =
+        rc == CURLE_OK && out.body ? json_loads(out.body, 0, NULL) : NULL;
+    resp_release(&out);
     json_t *v = json_incref(json_object_get(root, "value"));
     json_decref(root);
     return v;
