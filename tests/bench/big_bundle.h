@@ -1,0 +1,14 @@
+/*
+ * big_bundle.h - a large bundle for benchmarks: the demo community with
+ * its services repeated (ids bench-N, coordinates shifted a little) to n.
+ * Exits the program if the demo template cannot be read.
+ */
+#ifndef LINLI_BIG_BUNDLE_H
+#define LINLI_BIG_BUNDLE_H
+
+#include <stddef.h>
+
+/* A heap JSON text (length in *len) of a bundle with n services. */
+char *big_bundle(const char *assets, int n, size_t *len);
+
+#endif
