@@ -21,19 +21,6 @@
 #include <time.h>
 #include <unistd.h>
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -63,15 +50,15 @@ int main(int argc, char **argv)
     size_t bytes = 0, gz_bytes = 0;
     for (int r = 0; r < runs; r++) {
         struct built b;
-        double t0 = now_ms();
+        double t0 = bench_now_ms();
         if (build_bundle(db, kiosk, NULL, t + r, true, &b))
             return 1;
-        double t1 = now_ms();
+        double t1 = bench_now_ms();
         struct buf gz;
         buf_init(&gz, BUNDLE_MAX_BYTES);
         if (gz_deflate(b.body, b.len, &gz))
             return 1;
-        double t2 = now_ms();
+        double t2 = bench_now_ms();
         build[r] = t1 - t0;
         gzip[r] = t2 - t1;
         bytes = b.len;
@@ -87,13 +74,12 @@ int main(int argc, char **argv)
         buf_release(&gz);
         built_release(&b);
     }
-    qsort(build, (size_t)runs, sizeof *build, cmp_double);
-    qsort(gzip, (size_t)runs, sizeof *gzip, cmp_double);
+    double build_ms = bench_median(build, runs);
+    double gzip_ms = bench_median(gzip, runs);
     printf("{\"services\": %d, \"bundle_bytes\": %zu, \"gzip_bytes\": %zu, "
            "\"runs\": %d, \"build_ms\": %.1f, \"gzip_ms\": %.1f, "
            "\"rebuild_total_ms\": %.1f}\n",
-           n, bytes, gz_bytes, runs, build[runs / 2], gzip[runs / 2],
-           build[runs / 2] + gzip[runs / 2]);
+           n, bytes, gz_bytes, runs, build_ms, gzip_ms, build_ms + gzip_ms);
     db_close(db);
     free(text);
     char cmd[128];
