@@ -232,14 +232,8 @@ static int apply_booking(sqlite3 *db, const char *kiosk, json_t *e,
     if (rc)
         return rc;
     bool quota = strcmp(str(e, "status"), "confirmed") == 0;
-    bool taken;
-    if ((rc = leases_take(db, kiosk, slot_id, now_s, &taken)))
-        return rc;
-    int free_seats = slot.capacity - slot.booked -
-                     leases_held_by_others(db, slot_id, kiosk, now_s);
-    bool over = false;
-    if (!quota && !taken) {
-        /* decided now, from seats nobody holds */
+    if (!quota) {
+        /* decided now: checks that take no seat come first */
         if (slot.start_s <= now_s)
             return rejected(o, "started");
         if (row_exists(db, "SELECT 1 FROM bookings WHERE slot=? AND phone=?",
@@ -248,16 +242,21 @@ static int apply_booking(sqlite3 *db, const char *kiosk, json_t *e,
             o->reason = "already_booked";
             return 0;
         }
-        if (free_seats <= 0) {
-            o->booking = "rejected";
-            o->reason = "full";
-            return 0;
-        }
-    } else if (quota && !taken) {
-        /* an offline confirmation is never revoked: its lease lapsed, so
-         * it takes a free seat, or goes past capacity for staff to see */
-        over = free_seats <= 0;
     }
+    /* a seat this kiosk holds first, else one nobody holds */
+    bool taken;
+    if ((rc = leases_take(db, kiosk, slot_id, now_s, &taken)))
+        return rc;
+    int free_seats = slot.capacity - slot.booked -
+                     leases_held_by_others(db, slot_id, kiosk, now_s);
+    if (!quota && !taken && free_seats <= 0) {
+        o->booking = "rejected";
+        o->reason = "full";
+        return 0;
+    }
+    /* an offline confirmation is never revoked: if its lease lapsed and
+     * no seat is free, it goes past capacity, flagged for staff */
+    bool over = quota && !taken && free_seats <= 0;
     sqlite3_stmt *s = db_prepare(
         db, "INSERT INTO bookings (uuid, slot, kiosk, phone, code, via,"
             " over_capacity, created_s) VALUES (?,?,?,?,?,?,?,?)");

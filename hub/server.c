@@ -257,6 +257,7 @@ int hub_start(const struct hub_options *o, struct hub **out, char *err,
         hub_stop(h);
         return ERR_IO;
     }
+    h->listen_fd = -1; /* MHD owns it now and closes it when stopped */
     *out = h;
     return 0;
 }
