@@ -122,7 +122,7 @@ static void merge_patch(json_t *target, json_t *patch)
 /* Builds id's bundle with config and checks it; 0 or 400 answered. */
 static int check_config(struct admin *a, const char *id, json_t *config)
 {
-    char *text = json_dumps(config, JSON_COMPACT);
+    char *text = json_dumps(config, HUB_JSON);
     struct built b = {0};
     int rc =
         text ? build_bundle(a->db, id, text, a->now_s, false, &b) : ERR_NOMEM;
@@ -138,7 +138,7 @@ static int check_config(struct admin *a, const char *id, json_t *config)
 
 static int save(struct admin *a, const char *id, json_t *config)
 {
-    char *text = json_dumps(config, JSON_COMPACT);
+    char *text = json_dumps(config, HUB_JSON);
     sqlite3_stmt *s = db_prepare(
         a->db, "INSERT OR REPLACE INTO kiosks (id, config, updated_s)"
                " VALUES (?,?,?)");
@@ -210,7 +210,7 @@ static void write_kiosk(struct admin *a, const char *id)
     if (admin_finish(a, rc) && !a->r->replied)
         admin_db_error(a);
     if (!a->r->replied) {
-        char *text = json_dumps(config, JSON_COMPACT);
+        char *text = json_dumps(config, HUB_JSON);
         http_reply_json(a->r, put ? 200 : 201, kiosk_json(a, id, text));
         free(text);
     }

@@ -294,7 +294,7 @@ static int apply_rating(sqlite3 *db, const char *kiosk, json_t *e,
                                   target, NULL);
     if (!known)
         return rejected(o, "unknown_target");
-    char *reasons = json_dumps(json_object_get(e, "reasons"), JSON_COMPACT);
+    char *reasons = json_dumps(json_object_get(e, "reasons"), HUB_JSON);
     sqlite3_stmt *s = db_prepare(
         db, "INSERT INTO ratings (uuid, kiosk, target_kind, target_id,"
             " level, reasons, created_s) VALUES (?,?,?,?,?,?,?)");
@@ -364,7 +364,7 @@ static int apply_poll_answer(sqlite3 *db, const char *kiosk, json_t *e,
     json_decref(poll);
     if (rc || o->rejected)
         return rc;
-    char *text = json_dumps(answers, JSON_COMPACT);
+    char *text = json_dumps(answers, HUB_JSON);
     s = db_prepare(db, "INSERT INTO poll_answers (uuid, kiosk, poll,"
                        " answers, created_s) VALUES (?,?,?,?,?)");
     rc = ERR_DB;
@@ -413,8 +413,8 @@ static json_t *seen(sqlite3 *db, const char *uuid)
 static int record(sqlite3 *db, const char *kiosk, json_t *e, const char *status,
                   json_t *result, int64_t now_s)
 {
-    char *body = json_dumps(e, JSON_COMPACT);
-    char *res = json_dumps(result, JSON_COMPACT);
+    char *body = json_dumps(e, HUB_JSON);
+    char *res = json_dumps(result, HUB_JSON);
     sqlite3_stmt *s = db_prepare(
         db, "INSERT INTO events (uuid, kiosk, type, status, result, body,"
             " received_s) VALUES (?,?,?,?,?,?,?)");
