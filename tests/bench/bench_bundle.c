@@ -20,14 +20,8 @@
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fputs("usage: bench_bundle ASSETS_DIR [SERVICES] [RUNS]\n", stderr);
-        return 2;
-    }
-    int n = argc > 2 ? atoi(argv[2]) : 10000;
-    int runs = argc > 3 ? atoi(argv[3]) : 5;
-    if (runs < 1 || runs > 50)
-        runs = 5;
+    int n, runs;
+    bench_args(argc, argv, "bench_bundle", &n, &runs);
     size_t len;
     char *text = big_bundle(argv[1], n, &len);
     char dir[] = "/tmp/linli-bench-XXXXXX", path[64];

@@ -70,3 +70,15 @@ double bench_median(double *v, int n)
     qsort(v, (size_t)n, sizeof *v, cmp_double);
     return v[n / 2];
 }
+
+void bench_args(int argc, char **argv, const char *name, int *n, int *runs)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: %s ASSETS_DIR [SERVICES] [RUNS]\n", name);
+        exit(2);
+    }
+    *n = argc > 2 ? atoi(argv[2]) : 10000;
+    *runs = argc > 3 ? atoi(argv[3]) : 5;
+    if (*runs < 1 || *runs > 50)
+        *runs = 5;
+}

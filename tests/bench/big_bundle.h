@@ -12,6 +12,11 @@
 /* A heap JSON text (length in *len) of a bundle with n services. */
 char *big_bundle(const char *assets, int n, size_t *len);
 
+/* The arguments every benchmark here takes, ASSETS_DIR [SERVICES] [RUNS]:
+ * *n (default 10 000) and *runs (1-50, default 5). Exits with the usage
+ * line of name when ASSETS_DIR is missing. */
+void bench_args(int argc, char **argv, const char *name, int *n, int *runs);
+
 /* Monotonic milliseconds. */
 double bench_now_ms(void);
 /* The median of v[0..n) (sorts v). */
