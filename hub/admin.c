@@ -449,6 +449,9 @@ void api_admin(struct hub *h, struct http_req *r, const char *path)
     const struct kind *k = kind_by_name(seg[0]);
     if (k && !sub)
         directory(&a, k, id);
+    else if (k && strcmp(seg[0], "polls") == 0 && id &&
+             strcmp(sub, "results") == 0 && strcmp(r->method, "GET") == 0)
+        admin_poll_results(&a, id);
     else if (strcmp(seg[0], "kiosks") == 0)
         admin_kiosks(&a, id, sub);
     else if (strcmp(seg[0], "slots") == 0)
