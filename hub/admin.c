@@ -198,7 +198,7 @@ static char *wrap(const char *json)
 static struct bundle *check_item(struct admin *a, const struct kind *k,
                                  json_t *item)
 {
-    char *text = json_dumps(item, JSON_COMPACT);
+    char *text = json_dumps(item, HUB_JSON);
     char *cat = NULL, *svc = NULL, *parts[5] = {0};
     const char *ref_cat = NULL;
     if (strcmp(k->name, "services") == 0) {
@@ -259,7 +259,7 @@ static int store_item(struct admin *a, const struct kind *k, json_t *item,
                       const struct bundle *b, bool insert)
 {
     const char *id = json_string_value(json_object_get(item, "id"));
-    char *text = json_dumps(item, JSON_COMPACT);
+    char *text = json_dumps(item, HUB_JSON);
     char sql[256];
     const char *extra = "", *extra_vals = "";
     if (strcmp(k->table, "services") == 0)
@@ -354,7 +354,7 @@ static void write_item(struct admin *a, const struct kind *k, const char *id)
     if (admin_finish(a, rc) && !a->r->replied)
         admin_db_error(a);
     if (!a->r->replied) {
-        char *text = json_dumps(item, JSON_COMPACT);
+        char *text = json_dumps(item, HUB_JSON);
         reply_text(a, existed ? 200 : 201, text ? text : "{}");
         free(text);
     }
@@ -449,6 +449,9 @@ void api_admin(struct hub *h, struct http_req *r, const char *path)
     const struct kind *k = kind_by_name(seg[0]);
     if (k && !sub)
         directory(&a, k, id);
+    else if (k && strcmp(seg[0], "polls") == 0 && id &&
+             strcmp(sub, "results") == 0 && strcmp(r->method, "GET") == 0)
+        admin_poll_results(&a, id);
     else if (strcmp(seg[0], "kiosks") == 0)
         admin_kiosks(&a, id, sub);
     else if (strcmp(seg[0], "slots") == 0)

@@ -4,7 +4,8 @@
  * /api/v1/admin/ (docs/protocol.md, "Admin API") is split by job:
  * admin.c routes and does the directory's create/read/update/delete,
  * admin_kiosks.c kiosks and their configs, admin_slots.c slots and their
- * bookings, admin_ratings.c the 好差评 summary. Every write is one
+ * bookings, admin_ratings.c the 好差评 summary, admin_polls.c what polls
+ * were answered. Every write is one
  * BEGIN IMMEDIATE transaction that validates before it changes anything;
  * validity is bundle_parse()'s (admin_check).
  */
@@ -58,5 +59,6 @@ void admin_db_error(struct admin *a);
 void admin_kiosks(struct admin *a, const char *id, const char *sub);
 void admin_slots(struct admin *a, const char *id, const char *sub);
 void admin_ratings(struct admin *a);
+void admin_poll_results(struct admin *a, const char *id);
 
 #endif

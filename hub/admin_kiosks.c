@@ -4,7 +4,8 @@
  *
  * A config is the bundle's config object. Staff set the PIN as digits
  * ("staff_pin"); the hub stores only its argon2id hash (pin_hash(), as
- * the kiosk checks it) and never shows it. A changed config is checked by
+ * the kiosk checks it) and never shows it. PUT is a JSON merge patch
+ * (RFC 7396): null removes a member. A changed config is checked by
  * building that kiosk's bundle with it and running bundle_parse() on the
  * result, so a config the kiosk would refuse is never saved.
  */
@@ -96,10 +97,32 @@ static int take_pin(struct admin *a, json_t *c)
     return 0;
 }
 
+/* RFC 7396 JSON merge patch: objects merge member by member, null
+ * removes, anything else replaces. */
+static void merge_patch(json_t *target, json_t *patch)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(patch, key, v)
+    {
+        json_t *t = json_object_get(target, key);
+        if (json_is_null(v))
+            json_object_del(target, key);
+        else if (json_is_object(v) && json_is_object(t))
+            merge_patch(t, v);
+        else if (json_is_object(v)) {
+            json_t *fresh = json_object();
+            merge_patch(fresh, v);
+            json_object_set_new(target, key, fresh);
+        } else
+            json_object_set(target, key, v);
+    }
+}
+
 /* Builds id's bundle with config and checks it; 0 or 400 answered. */
 static int check_config(struct admin *a, const char *id, json_t *config)
 {
-    char *text = json_dumps(config, JSON_COMPACT);
+    char *text = json_dumps(config, HUB_JSON);
     struct built b = {0};
     int rc =
         text ? build_bundle(a->db, id, text, a->now_s, false, &b) : ERR_NOMEM;
@@ -115,7 +138,7 @@ static int check_config(struct admin *a, const char *id, json_t *config)
 
 static int save(struct admin *a, const char *id, json_t *config)
 {
-    char *text = json_dumps(config, JSON_COMPACT);
+    char *text = json_dumps(config, HUB_JSON);
     sqlite3_stmt *s = db_prepare(
         a->db, "INSERT OR REPLACE INTO kiosks (id, config, updated_s)"
                " VALUES (?,?,?)");
@@ -178,7 +201,7 @@ static void write_kiosk(struct admin *a, const char *id)
         rc = ERR_EXISTS;
     } else {
         config = put ? json_loads(old, 0, NULL) : json_object();
-        json_object_update_recursive(config, changes);
+        merge_patch(config, changes);
         json_object_set_new(config, "kiosk_id", json_string(id));
         rc = check_config(a, id, config);
     }
@@ -187,7 +210,7 @@ static void write_kiosk(struct admin *a, const char *id)
     if (admin_finish(a, rc) && !a->r->replied)
         admin_db_error(a);
     if (!a->r->replied) {
-        char *text = json_dumps(config, JSON_COMPACT);
+        char *text = json_dumps(config, HUB_JSON);
         http_reply_json(a->r, put ? 200 : 201, kiosk_json(a, id, text));
         free(text);
     }

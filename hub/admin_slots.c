@@ -109,7 +109,7 @@ static int check_slot(struct admin *a, json_t *body, int booked,
     json_object_del(activity, "service"); /* checked when it was saved */
     json_object_set_new(activity, "slots", json_pack("[o]", slot));
     json_t *arr = json_pack("[o]", activity);
-    char *acts = json_dumps(arr, JSON_COMPACT);
+    char *acts = json_dumps(arr, HUB_JSON);
     json_decref(arr);
     char *bundle = admin_bundle_text(NULL, NULL, NULL, acts, NULL, NULL);
     char err[600];

@@ -116,7 +116,7 @@ static int append_activities(sqlite3 *db, struct buf *b, const char *kiosk,
         } else if (!(rc = slots_json(db, kiosk, db_col_text(s, 0), now_s, grant,
                                      slots, valid_until))) {
             json_object_set(a, "slots", slots);
-            char *text = json_dumps(a, JSON_COMPACT);
+            char *text = json_dumps(a, HUB_JSON);
             rc =
                 !text ? ERR_NOMEM : buf_printf(b, "%s%s", n++ ? "," : "", text);
             free(text);

@@ -13,9 +13,15 @@
 #ifndef LINLI_HUB_DB_H
 #define LINLI_HUB_DB_H
 
+#include <jansson.h>
 #include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* How the hub writes JSON it stores or sends: compact, and numbers with
+ * 15 significant digits, so 31.2446 stays 31.2446 (jansson's default of 17
+ * would write 31.244599999999998). */
+#define HUB_JSON (JSON_COMPACT | JSON_REAL_PRECISION(15))
 
 /* Opens (creating if needed) and migrates path. Returns 0 and *out, or
  * ERR_DB / ERR_SCHEMA (a newer hub wrote it) with a message in err. */

@@ -232,14 +232,8 @@ static int apply_booking(sqlite3 *db, const char *kiosk, json_t *e,
     if (rc)
         return rc;
     bool quota = strcmp(str(e, "status"), "confirmed") == 0;
-    bool taken;
-    if ((rc = leases_take(db, kiosk, slot_id, now_s, &taken)))
-        return rc;
-    int free_seats = slot.capacity - slot.booked -
-                     leases_held_by_others(db, slot_id, kiosk, now_s);
-    bool over = false;
-    if (!quota && !taken) {
-        /* decided now, from seats nobody holds */
+    if (!quota) {
+        /* decided now: checks that take no seat come first */
         if (slot.start_s <= now_s)
             return rejected(o, "started");
         if (row_exists(db, "SELECT 1 FROM bookings WHERE slot=? AND phone=?",
@@ -248,16 +242,21 @@ static int apply_booking(sqlite3 *db, const char *kiosk, json_t *e,
             o->reason = "already_booked";
             return 0;
         }
-        if (free_seats <= 0) {
-            o->booking = "rejected";
-            o->reason = "full";
-            return 0;
-        }
-    } else if (quota && !taken) {
-        /* an offline confirmation is never revoked: its lease lapsed, so
-         * it takes a free seat, or goes past capacity for staff to see */
-        over = free_seats <= 0;
     }
+    /* a seat this kiosk holds first, else one nobody holds */
+    bool taken;
+    if ((rc = leases_take(db, kiosk, slot_id, now_s, &taken)))
+        return rc;
+    int free_seats = slot.capacity - slot.booked -
+                     leases_held_by_others(db, slot_id, kiosk, now_s);
+    if (!quota && !taken && free_seats <= 0) {
+        o->booking = "rejected";
+        o->reason = "full";
+        return 0;
+    }
+    /* an offline confirmation is never revoked: if its lease lapsed and
+     * no seat is free, it goes past capacity, flagged for staff */
+    bool over = quota && !taken && free_seats <= 0;
     sqlite3_stmt *s = db_prepare(
         db, "INSERT INTO bookings (uuid, slot, kiosk, phone, code, via,"
             " over_capacity, created_s) VALUES (?,?,?,?,?,?,?,?)");
@@ -295,7 +294,7 @@ static int apply_rating(sqlite3 *db, const char *kiosk, json_t *e,
                                   target, NULL);
     if (!known)
         return rejected(o, "unknown_target");
-    char *reasons = json_dumps(json_object_get(e, "reasons"), JSON_COMPACT);
+    char *reasons = json_dumps(json_object_get(e, "reasons"), HUB_JSON);
     sqlite3_stmt *s = db_prepare(
         db, "INSERT INTO ratings (uuid, kiosk, target_kind, target_id,"
             " level, reasons, created_s) VALUES (?,?,?,?,?,?,?)");
@@ -365,7 +364,7 @@ static int apply_poll_answer(sqlite3 *db, const char *kiosk, json_t *e,
     json_decref(poll);
     if (rc || o->rejected)
         return rc;
-    char *text = json_dumps(answers, JSON_COMPACT);
+    char *text = json_dumps(answers, HUB_JSON);
     s = db_prepare(db, "INSERT INTO poll_answers (uuid, kiosk, poll,"
                        " answers, created_s) VALUES (?,?,?,?,?)");
     rc = ERR_DB;
@@ -414,8 +413,8 @@ static json_t *seen(sqlite3 *db, const char *uuid)
 static int record(sqlite3 *db, const char *kiosk, json_t *e, const char *status,
                   json_t *result, int64_t now_s)
 {
-    char *body = json_dumps(e, JSON_COMPACT);
-    char *res = json_dumps(result, JSON_COMPACT);
+    char *body = json_dumps(e, HUB_JSON);
+    char *res = json_dumps(result, HUB_JSON);
     sqlite3_stmt *s = db_prepare(
         db, "INSERT INTO events (uuid, kiosk, type, status, result, body,"
             " received_s) VALUES (?,?,?,?,?,?,?)");

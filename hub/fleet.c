@@ -69,7 +69,7 @@ void api_heartbeat(struct hub *h, struct http_req *r,
     } else if (!check(hb, err, sizeof err)) {
         http_error(r, 400, "%s", err);
     } else {
-        char *body = json_dumps(hb, JSON_COMPACT);
+        char *body = json_dumps(hb, HUB_JSON);
         sqlite3_stmt *s = db ? db_prepare(db, "INSERT OR REPLACE INTO"
                                               " heartbeats (kiosk,"
                                               " received_s, body)"

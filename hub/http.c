@@ -1,6 +1,7 @@
 /* http.c - libmicrohttpd plumbing: bodies, replies, errors (see http.h). */
 #include "http.h"
 
+#include "db.h"
 #include "err.h"
 #include "gz.h"
 
@@ -145,7 +146,7 @@ void http_reply(struct http_req *r, unsigned status, const char *ctype,
 
 void http_reply_json(struct http_req *r, unsigned status, json_t *obj)
 {
-    char *text = obj ? json_dumps(obj, JSON_COMPACT) : NULL;
+    char *text = obj ? json_dumps(obj, HUB_JSON) : NULL;
     json_decref(obj);
     if (!text) {
         static const char oom[] =

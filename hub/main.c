@@ -131,7 +131,7 @@ static int demo_setup(const struct args *a, const char *db_path, uint16_t port)
              a->listen, port);
     json_t *line = json_pack("{s:s, s:s, s:s, s:s}", "url", url, "kiosk_id",
                              kiosk, "kiosk_token", kt, "staff_token", st);
-    char *text = json_dumps(line, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    char *text = json_dumps(line, HUB_JSON);
     printf("%s\n", text);
     fflush(stdout);
     free(text);

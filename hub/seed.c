@@ -29,17 +29,19 @@ static int insert_json(sqlite3 *db, const char *sql, const char *id, int pos,
     return rc;
 }
 
-/* The object's JSON as the bundle has it, without member drop. */
+/* The object's JSON as the bundle has it (numbers as HUB_JSON writes
+ * them), without member drop (NULL: none). */
 static char *object_json(const struct bundle *b, const char *kind, int i,
                          const char *drop)
 {
     char *text = bundle_object_json(b, kind, i);
-    if (!text || !drop)
-        return text;
+    if (!text)
+        return NULL;
     json_t *o = json_loads(text, 0, NULL);
     free(text);
-    json_object_del(o, drop);
-    text = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    if (drop)
+        json_object_del(o, drop);
+    text = o ? json_dumps(o, HUB_JSON) : NULL;
     json_decref(o);
     return text;
 }
@@ -66,7 +68,7 @@ static int insert_slot(sqlite3 *db, const char *activity, const struct slot *sl)
 static int import(sqlite3 *db, const struct bundle *b, int64_t now_s)
 {
     int rc = 0;
-    char *cfg = bundle_object_json(b, "config", 0);
+    char *cfg = object_json(b, "config", 0, NULL);
     sqlite3_stmt *s = db_prepare(
         db, "INSERT INTO kiosks (id, config, updated_s) VALUES (?,?,?)");
     if (!s || !cfg) {

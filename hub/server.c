@@ -50,7 +50,7 @@ static void close_db(void *db)
     db_close(db);
 }
 
-/* The caller's token, or NULL after answering 401. */
+/* Fills who from the Bearer token; false after answering 401 / 503. */
 static bool authenticate(struct hub *h, struct http_req *r,
                          struct token_who *who)
 {
@@ -257,6 +257,7 @@ int hub_start(const struct hub_options *o, struct hub **out, char *err,
         hub_stop(h);
         return ERR_IO;
     }
+    h->listen_fd = -1; /* MHD owns it now and closes it when stopped */
     *out = h;
     return 0;
 }

@@ -71,7 +71,7 @@ void hubtest_stop(struct hubtest *t)
     free(t->dir);
 }
 
-static size_t on_body(char *p, size_t size, size_t n, void *ctx)
+size_t resp_on_body(char *p, size_t size, size_t n, void *ctx)
 {
     struct resp *r = ctx;
     char *grown = realloc(r->body, r->len + size * n + 1);
@@ -136,7 +136,7 @@ void hubtest_req(struct hubtest *t, const char *method, const char *path,
     curl_easy_setopt(c, CURLOPT_URL, url);
     curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, resp_on_body);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, out);
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(c, CURLOPT_HEADERDATA, out);

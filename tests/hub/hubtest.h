@@ -54,6 +54,9 @@ void hubtest_req(struct hubtest *t, const char *method, const char *path,
                  const char *token, const char *body, size_t body_len,
                  const char *const *headers, struct resp *out);
 void resp_release(struct resp *r);
+/* A CURLOPT_WRITEFUNCTION that appends to the body of the struct resp
+ * given as CURLOPT_WRITEDATA (NUL-terminated). */
+size_t resp_on_body(char *p, size_t size, size_t n, void *resp);
 
 /* Shorthands with the staff token, JSON body text (NULL for none);
  * return the status and fill out. */

@@ -7,6 +7,8 @@
 #include "hubtest.h"
 #include "testutil.h"
 
+#include "civil_time.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -283,12 +285,75 @@ static void test_ratings_summary(void **state)
     hubtest_stop(&t);
 }
 
+static void answer(struct hubtest *t, int n, const char *poll,
+                   const char *question, const char *option, const char *want)
+{
+    char ev[640], when[32];
+    civil_format_timestamp(t->now_ms / 1000, when);
+    snprintf(ev, sizeof ev,
+             "{\"events\":[{\"uuid\":\"00000000-0000-4000-9000-%012d\","
+             "\"type\":\"poll_answer\",\"kiosk_id\":\"%s\",\"poll\":\"%s\","
+             "\"answers\":[{\"question\":\"%s\",\"option\":\"%s\"}],"
+             "\"created_at\":\"%s\"}]}",
+             n, t->kiosk, poll, question, option, when);
+    struct resp r;
+    hubtest_req(t, "POST", "/api/v1/events", t->kiosk_token, ev, strlen(ev),
+                NULL, &r);
+    assert_int_equal(r.status, 200);
+    if (!strstr(r.body, want))
+        fail_msg("poll answer: %s, expected %s", r.body, want);
+    resp_release(&r);
+}
+
+static void test_poll_results(void **state)
+{
+    struct hubtest t;
+    hubtest_start(&t, 0);
+    struct resp r;
+    assert_int_equal(hubtest_admin(&t, "GET", "polls", NULL, &r), 200);
+    json_t *poll = json_array_get(json_object_get(r.json, "items"), 0);
+    assert_non_null(poll);
+    char pid[80], qid[80], o1[80], o2[80], path[160];
+    json_t *q = json_array_get(json_object_get(poll, "questions"), 0);
+    json_t *opts = json_object_get(q, "options");
+    snprintf(pid, sizeof pid, "%s",
+             json_string_value(json_object_get(poll, "id")));
+    snprintf(qid, sizeof qid, "%s",
+             json_string_value(json_object_get(q, "id")));
+    snprintf(o1, sizeof o1, "%s",
+             json_string_value(json_object_get(json_array_get(opts, 0), "id")));
+    snprintf(o2, sizeof o2, "%s",
+             json_string_value(json_object_get(json_array_get(opts, 1), "id")));
+    resp_release(&r);
+    answer(&t, 1, pid, qid, o1, "\"accepted\"");
+    answer(&t, 2, pid, qid, o1, "\"accepted\"");
+    answer(&t, 3, pid, qid, o2, "\"accepted\"");
+    answer(&t, 4, pid, qid, "no-such-option", "bad_answer");
+    answer(&t, 5, "no-such-poll", qid, o1, "unknown_poll");
+    snprintf(path, sizeof path, "polls/%s/results", pid);
+    assert_int_equal(hubtest_admin(&t, "GET", path, NULL, &r), 200);
+    assert_int_equal(json_integer_value(json_object_get(r.json, "respondents")),
+                     3);
+    opts = json_object_get(
+        json_array_get(json_object_get(r.json, "questions"), 0), "options");
+    assert_int_equal(
+        json_integer_value(json_object_get(json_array_get(opts, 0), "count")),
+        2);
+    assert_int_equal(
+        json_integer_value(json_object_get(json_array_get(opts, 1), "count")),
+        1);
+    resp_release(&r);
+    expect(&t, "GET", "polls/nope/results", NULL, 404, NULL);
+    hubtest_stop(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_directory_crud),
         cmocka_unit_test(test_kiosk_config),
         cmocka_unit_test(test_ratings_summary),
+        cmocka_unit_test(test_poll_results),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

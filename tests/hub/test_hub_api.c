@@ -148,21 +148,33 @@ static void post_events(struct hubtest *t, const char *token, const char *batch,
                 r);
 }
 
+/* A batch (into batch) of a pending booking of a free slot and a center
+ * rating at level, with uuids starting with digit; returns the booking
+ * event alone (heap). */
+static char *two_events(struct hubtest *t, const char *digit, int level,
+                        char *batch, size_t size)
+{
+    char slot[80], act[80], uuid[40];
+    free_slot(t, slot, act);
+    snprintf(uuid, sizeof uuid, "%s1111111-2222-4333-8444-555555555555", digit);
+    char *b1 =
+        event_booking(uuid, t->kiosk, slot, act, "13812345678", "pending");
+    uuid[35] = '6';
+    snprintf(batch, size,
+             "{\"events\":[%s,{\"uuid\":\"%s\",\"type\":\"rating\","
+             "\"kiosk_id\":\"%s\",\"target_kind\":\"center\","
+             "\"target_id\":\"%s\",\"level\":%d,"
+             "\"created_at\":\"2026-11-23T10:02:11+08:00\"}]}",
+             b1, uuid, t->kiosk, t->kiosk, level);
+    return b1;
+}
+
 static void test_events_idempotent(void **state)
 {
     struct hubtest t;
     hubtest_start(&t, 0);
-    char slot[80], act[80], batch[4096];
-    free_slot(&t, slot, act);
-    char *b1 = event_booking("11111111-2222-4333-8444-555555555555", t.kiosk,
-                             slot, act, "13812345678", "pending");
-    snprintf(batch, sizeof batch,
-             "{\"events\":[%s,{\"uuid\":\"11111111-2222-4333-8444-"
-             "555555555556\",\"type\":\"rating\",\"kiosk_id\":\"%s\","
-             "\"target_kind\":\"center\",\"target_id\":\"%s\",\"level\":5,"
-             "\"created_at\":\"2026-11-23T10:02:11+08:00\"}]}",
-             b1, t.kiosk, t.kiosk);
-    free(b1);
+    char batch[4096];
+    free(two_events(&t, "1", 5, batch, sizeof batch));
     struct resp r, d;
     post_events(&t, t.kiosk_token, batch, &r);
     assert_int_equal(r.status, 200);
@@ -207,16 +219,8 @@ static void test_events_bad_batch_stores_nothing(void **state)
 {
     struct hubtest t;
     hubtest_start(&t, 0);
-    char slot[80], act[80], batch[4096];
-    free_slot(&t, slot, act);
-    char *b1 = event_booking("21111111-2222-4333-8444-555555555555", t.kiosk,
-                             slot, act, "13812345678", "pending");
-    snprintf(batch, sizeof batch,
-             "{\"events\":[%s,{\"uuid\":\"21111111-2222-4333-8444-"
-             "555555555556\",\"type\":\"rating\",\"kiosk_id\":\"%s\","
-             "\"target_kind\":\"center\",\"target_id\":\"%s\",\"level\":7,"
-             "\"created_at\":\"2026-11-23T10:02:11+08:00\"}]}",
-             b1, t.kiosk, t.kiosk);
+    char batch[4096];
+    char *b1 = two_events(&t, "2", 7, batch, sizeof batch);
     struct resp r;
     post_events(&t, t.kiosk_token, batch, &r);
     assert_int_equal(r.status, 400);

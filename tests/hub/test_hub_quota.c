@@ -216,6 +216,16 @@ static void test_leases(void **state)
     book(&t, t.kiosk_token, 2, t.kiosk, "q1", "confirmed", "confirmed");
     assert_int_equal(booked(&t, "q1"), 1);
     assert_int_equal(held(&t, "q1"), 4);
+    /* the same phone again, pending: refused, and no held seat spent */
+    char *again = booking(99, t.kiosk, "q1", "pending");
+    memcpy(strstr(again, "13800000099"), "13800000002", 11);
+    struct resp d;
+    hubtest_req(&t, "POST", "/api/v1/events", t.kiosk_token, again,
+                strlen(again), NULL, &d);
+    assert_non_null(strstr(d.body, "\"already_booked\""));
+    resp_release(&d);
+    free(again);
+    assert_int_equal(held(&t, "q1"), 4);
     struct resp s;
     assert_int_equal(hubtest_admin(&t, "GET", "slots/q1", NULL, &s), 200);
     assert_int_equal(json_integer_value(json_object_get(s.json, "free")), 0);
