@@ -7,6 +7,7 @@
  *
  * usage: bench_bundle ASSETS_DIR [SERVICES] [RUNS]
  */
+#include "bench.h"
 #include "buf.h"
 #include "bundle.h"
 #include "demo.h"
@@ -19,23 +20,9 @@
 #include <time.h>
 #include <unistd.h>
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 static double median(double *v, int n)
 {
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    return v[n / 2];
+    return bench_percentile(v, n, 50);
 }
 
 /* The demo bundle with its services repeated to n. */
@@ -102,15 +89,15 @@ int main(int argc, char **argv)
     for (int r = 0; r < runs; r++) {
         struct bundle *b;
         char err[256];
-        double t0 = now_ms();
+        double t0 = bench_now_ms();
         if (bundle_parse(text, len, &b, err, sizeof err)) {
             fprintf(stderr, "bench_bundle: %s\n", err);
             return 1;
         }
-        double t1 = now_ms();
+        double t1 = bench_now_ms();
         if (store_apply_bundle(st, b, t * 1000))
             return 1;
-        double t2 = now_ms();
+        double t2 = bench_now_ms();
         bundle_free(b);
         parse[r] = t1 - t0;
         apply[r] = t2 - t1;
@@ -120,12 +107,12 @@ int main(int argc, char **argv)
         struct service_row rows[8];
         int got, count;
         struct service_query q = {.category = "dining"};
-        double t3 = now_ms();
+        double t3 = bench_now_ms();
         store_services(st, &q, t, rows, 8, &got, &count);
-        double t4 = now_ms();
+        double t4 = bench_now_ms();
         q.open_only = true;
         store_services(st, &q, t, rows, 8, &got, &count);
-        double t5 = now_ms();
+        double t5 = bench_now_ms();
         page[r] = t4 - t3;
         open_page[r] = t5 - t4;
     }

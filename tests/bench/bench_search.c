@@ -8,6 +8,7 @@
  *
  * usage: bench_search ASSETS_DIR [SERVICES] [RUNS]
  */
+#include "bench.h"
 #include "buf.h"
 #include "bundle.h"
 #include "demo.h"
@@ -20,19 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 /* Places, roads and kinds the names are made of, zh and en. */
 static const char *const places[][2] = {
@@ -125,15 +113,14 @@ static void keypresses(struct store *st, const char *query, unsigned langs,
             int n;
             if (search_query_parse(part, langs, &q))
                 exit(1);
-            double t0 = now_ms();
+            double t0 = bench_now_ms();
             if (search_run(st, &q, 0, hits, 8, &n, total))
                 exit(1);
-            t[k++] = now_ms() - t0;
+            t[k++] = bench_now_ms() - t0;
         }
     }
-    qsort(t, (size_t)k, sizeof *t, cmp_double);
-    *p50 = t[k / 2];
-    *p99 = t[k * 99 / 100];
+    *p50 = bench_percentile(t, k, 50);
+    *p99 = bench_percentile(t, k, 99);
 }
 
 int main(int argc, char **argv)
@@ -184,13 +171,13 @@ int main(int argc, char **argv)
     /* the matching alone: every zh and en name once */
     struct search_query q;
     search_query_parse("wsfwz", 3, &q);
-    double t0 = now_ms();
+    double t0 = bench_now_ms();
     int hits = 0;
     for (int r = 0; r < runs; r++)
         for (int i = 0; i < b->n_services; i++)
             hits += search_name(&q, b->services[i].name.zh) != SEARCH_NONE ||
                     search_name(&q, b->services[i].name.en) != SEARCH_NONE;
-    double names = (now_ms() - t0) / runs;
+    double names = (bench_now_ms() - t0) / runs;
     printf("}, \"match_names_only_ms\": %.2f, \"names_matched\": %d}\n", names,
            hits / runs);
     bundle_free(b);
