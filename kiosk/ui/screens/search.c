@@ -258,6 +258,9 @@ static void draw_results(struct app *a, struct ui *ui, struct draw_list *dl,
     struct search_query q;
     if (search_query_parse(st->keys, 1u << a->session.lang, &q))
         return; /* cannot happen: the keys are letters */
+    /* only what this kiosk offers */
+    q.kinds = (a->cfg.modules & MODULE_SERVICES ? 1u << SEARCH_SERVICE : 0) |
+              (a->cfg.modules & MODULE_VOLUNTEER ? 1u << SEARCH_ACTIVITY : 0);
     struct row_size z = row_size(th);
     int row_h = z.full;
     if ((list.h + th->gap) / (row_h + th->gap) < 2)
