@@ -357,10 +357,11 @@ static int search_print(struct store *st, const char *text, const char *lang)
     struct search_query q;
     int rc = search_query_parse(text, langs, &q);
     if (rc)
-        return die("bad query '%s': %s", text,
-                   rc == ERR_TOO_BIG   ? "longer than 64 bytes"
-                   : rc == ERR_PARSE ? "not UTF-8 text"
-                                     : "empty") +
+        return die("bad query: %s%s",
+                   rc == ERR_TOO_BIG ? "longer than 64 bytes"
+                   : rc == ERR_PARSE ? "not UTF-8 text or a control character"
+                                     : "empty",
+                   "") +
                1;
     struct search_hit hits[64];
     int n = 0, total = 0;
