@@ -1,6 +1,7 @@
 /*
  * bench.h - what the benchmark programs share: a monotonic clock in ms
- * and a percentile of a sample. Header-only, like tests/ui/fixture.h.
+ * and thread CPU time in ms, and a percentile of a sample. Header-only, like
+ * tests/ui/fixture.h.
  */
 #ifndef LINLI_BENCH_H
 #define LINLI_BENCH_H
@@ -12,6 +13,15 @@ static inline double bench_now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* CPU time of the calling thread in ms: steadier than the wall clock on a
+ * machine shared with other work. */
+static inline double bench_cpu_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
