@@ -1,9 +1,9 @@
 /*
  * search.c - names matched against a query, and the cache searched with
  * them (search.h). The matching runs inside SQLite as the function
- * linli_search(query, kind, name_zh, name_en), so the store ranks and pages the
- * results itself: per keypress it reads each name once and sorts only
- * the matches (docs/search.md has the figures).
+ * linli_search(query, kind, name_zh, name_en), so the store ranks and
+ * pages the results itself: per keypress it reads each name once (from a
+ * covering index) and sorts only the matches (docs/search.md).
  */
 #include "search.h"
 
