@@ -85,9 +85,11 @@ static int key_min_w(const struct app *a)
 static bool draw_keyboard(struct app *a, struct ui *ui, struct draw_list *dl,
                           struct rect r, struct search_state *st)
 {
-    const struct theme *th = &a->theme;
-    int gap = key_gap(th);
+    int gap = key_gap(&a->theme);
     bool changed = false;
+    /* every key is the same size, so one text size for all */
+    int px =
+        key_px(a, rect_col(rect_row(r, KEY_ROWS, gap, 0), KEY_COLS, gap, 0));
     for (int i = 0; i < 26; i++) {
         struct rect row = rect_row(r, KEY_ROWS, gap, i / KEY_COLS);
         struct rect k = rect_col(row, KEY_COLS, gap, i % KEY_COLS);
@@ -96,7 +98,7 @@ static bool draw_keyboard(struct app *a, struct ui *ui, struct draw_list *dl,
         struct button b = {.label = label,
                            .look = LOOK_CARD,
                            .role = ROLE_KEY,
-                           .label_px = key_px(a, k)};
+                           .label_px = px};
         size_t len = strlen(st->keys);
         if (ui_button(ui, dl, id, k, &b) && len < KEYS_MAX) {
             st->keys[len] = (char)('a' + i);
