@@ -519,18 +519,22 @@ static int search_print(struct store *st, const char *text, const char *lang)
 {
     enum lang only;
     unsigned langs = (1u << LANG_ZH) | (1u << LANG_EN);
-    if (lang && !lang_parse(lang, &only))
-        return die("--lang: expected zh or en, not '%s'%s", lang, "") + 1;
+    if (lang && !lang_parse(lang, &only)) {
+        die("--lang: expected zh or en, not '%s'%s", lang, "");
+        return 2;
+    }
     if (lang)
         langs = 1u << only;
     struct search_query q;
     int rc = search_query_parse(text, langs, &q);
-    if (rc)
-        return die("bad query '%s': %s", text,
-                   rc == ERR_TOO_BIG   ? "longer than 64 bytes"
-                   : rc == ERR_PARSE ? "not UTF-8 text"
-                                     : "empty") +
-               1;
+    if (rc) {
+        die("bad query: %s%s",
+            rc == ERR_TOO_BIG   ? "longer than 64 bytes"
+            : rc == ERR_PARSE ? "not UTF-8 text or a control character"
+                              : "empty",
+            "");
+        return 2;
+    }
     struct search_hit hits[64];
     int n = 0, total = 0;
     for (int off = 0; off == 0 || off < total; off += n) {

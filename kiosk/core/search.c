@@ -1,9 +1,9 @@
 /*
  * search.c - names matched against a query, and the cache searched with
  * them (search.h). The matching runs inside SQLite as the function
- * linli_search(query, name_zh, name_en), so the store ranks and pages the
- * results itself: per keypress it reads each name once and sorts only
- * the matches (docs/search.md has the figures).
+ * linli_search(query, kind, name_zh, name_en), so the store ranks and
+ * pages the results itself: per keypress it reads each name once (from a
+ * covering index) and sorts only the matches (docs/search.md).
  */
 #include "search.h"
 
@@ -33,7 +33,9 @@ int search_query_parse(const char *text, unsigned langs,
         return ERR_ARG;
     if (len > SEARCH_QUERY_MAX)
         return ERR_TOO_BIG;
-    struct search_query q = {.langs = langs};
+    struct search_query q = {.langs = langs,
+                             .kinds = (1u << SEARCH_SERVICE) |
+                                      (1u << SEARCH_ACTIVITY)};
     bool initials = true;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)text[i];
@@ -138,16 +140,18 @@ enum search_score search_name(const struct search_query *q, const char *name)
     return SEARCH_NONE;
 }
 
-/* linli_search(query, name_zh, name_en): the best score of the names of
- * the query's languages, times two, plus the language that gave it (zh
- * on a tie); 0 for no match. */
+/* linli_search(query, kind, name_zh, name_en): the best score of the
+ * names of the query's languages, times two, plus the language that gave
+ * it (zh on a tie); 0 for no match or a kind not asked for. */
 static void sql_search(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
     const struct search_query *q = sqlite3_value_pointer(argv[0], QUERY_PTR);
     int best = 0;
+    if (q && !(q->kinds & (1u << sqlite3_value_int(argv[1]))))
+        q = NULL;
     for (int l = 0; q && l < LANG_COUNT; l++) {
-        const unsigned char *name = sqlite3_value_text(argv[1 + l]);
+        const unsigned char *name = sqlite3_value_text(argv[2 + l]);
         if (!(q->langs & (1u << l)) || !name)
             continue;
         int s = (int)search_name(q, (const char *)name);
@@ -159,7 +163,7 @@ static void sql_search(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 int search_register(sqlite3 *db)
 {
-    return sqlite3_create_function(db, "linli_search", 3, SQLITE_UTF8, NULL,
+    return sqlite3_create_function(db, "linli_search", 4, SQLITE_UTF8, NULL,
                                    sql_search, NULL, NULL) == SQLITE_OK
                ? 0
                : ERR_DB;
@@ -170,9 +174,9 @@ int search_register(sqlite3 *db)
  * at. ?1 is the query. */
 #define MATCHES                                                                \
     "(SELECT 0 AS kind, id, name_zh, name_en, walk_min AS walk,"               \
-    " linli_search(?1, name_zh, name_en) AS m FROM services"                   \
+    " linli_search(?1, 0, name_zh, name_en) AS m FROM services"                \
     " UNION ALL SELECT 1, a.id, a.name_zh, a.name_en, s.walk_min,"             \
-    " linli_search(?1, a.name_zh, a.name_en) FROM activities a"                \
+    " linli_search(?1, 1, a.name_zh, a.name_en) FROM activities a"             \
     " LEFT JOIN services s ON s.id = json_extract(a.json, '$.service'))"       \
     " WHERE m > 0"
 

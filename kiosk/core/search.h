@@ -34,6 +34,8 @@ enum search_score {
     SEARCH_EXACT = 5,        /* the query is the whole name */
 };
 
+enum search_kind { SEARCH_SERVICE, SEARCH_ACTIVITY };
+
 /* A parsed query. Latin letters compare without case. */
 struct search_query {
     char text[SEARCH_QUERY_MAX + 1]; /* trimmed, ASCII lower-cased */
@@ -41,6 +43,8 @@ struct search_query {
     int n_keys;     /* 0 unless the query is only letters and digits
                      * (spaces ignored): then it may be initials */
     unsigned langs; /* names to match: bits (1u << enum lang) */
+    unsigned kinds; /* what to find: bits (1u << enum search_kind); all
+                     * after parsing */
 };
 
 /*
@@ -60,8 +64,6 @@ int search_query_parse(const char *text, unsigned langs,
  * of consecutive characters or words.
  */
 enum search_score search_name(const struct search_query *q, const char *name);
-
-enum search_kind { SEARCH_SERVICE, SEARCH_ACTIVITY };
 
 struct search_hit {
     enum search_kind kind;

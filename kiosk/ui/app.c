@@ -722,7 +722,8 @@ static int bar_buttons(const struct app *a, struct bar_button *out)
     /* search by pinyin initials, first on home where back and home sit
      * elsewhere: in the bar, not a seventh choice among home's tiles
      * (长辈版 keeps to six) */
-    if (a->router.depth == 1 && (a->cfg.modules & MODULE_SERVICES))
+    if (a->router.depth == 1 &&
+        (a->cfg.modules & (MODULE_SERVICES | MODULE_VOLUNTEER)))
         out[n++] = (struct bar_button){"bar.search", app_t(a, "search.title"),
                                        ICON_SEARCH, false, false};
     bool elder = a->session.mode == MODE_ELDER;

@@ -7,6 +7,7 @@
  *
  * usage: bench_bundle ASSETS_DIR [SERVICES] [RUNS]
  */
+#include "bench.h"
 #include "big_bundle.h"
 #include "bundle.h"
 #include "store.h"

@@ -7,6 +7,7 @@
  *
  * usage: bench_hub ASSETS_DIR [SERVICES] [RUNS]
  */
+#include "bench.h"
 #include "big_bundle.h"
 #include "buf.h"
 #include "build.h"

@@ -4,10 +4,12 @@
  * (place + road + kind, as a district's directory reads), then, for each letter
  * of a few queries typed one at a time, the time search_run() takes for a page
  * of eight with the total (what the screen asks per frame). Also the names
- * alone through search_name(), without SQLite. One JSON object, ms.
+ * alone through search_name(), without SQLite. One JSON object, ms, with
+ * the CPU time beside the wall time, as the machine may be busy.
  *
  * usage: bench_search ASSETS_DIR [SERVICES] [RUNS]
  */
+#include "bench.h"
 #include "buf.h"
 #include "bundle.h"
 #include "demo.h"
@@ -20,19 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 /* Places, roads and kinds the names are made of, zh and en. */
 static const char *const places[][2] = {
@@ -107,9 +96,10 @@ static char *bundle_of(const char *assets, int n, size_t *len)
 /* Types query a letter at a time, runs times; returns the p50 and p99
  * of one keypress over all of them, and the last total. */
 static void keypresses(struct store *st, const char *query, unsigned langs,
-                       int runs, double *p50, double *p99, int *total)
+                       int runs, double *p50, double *p99, double *cpu50,
+                       int *total)
 {
-    double t[64 * 50];
+    double t[64 * 50], cpu[64 * 50];
     int k = 0;
     size_t len = strlen(query);
     for (int r = 0; r < runs; r++) {
@@ -125,15 +115,16 @@ static void keypresses(struct store *st, const char *query, unsigned langs,
             int n;
             if (search_query_parse(part, langs, &q))
                 exit(1);
-            double t0 = now_ms();
+            double t0 = bench_now_ms(), c0 = bench_cpu_ms();
             if (search_run(st, &q, 0, hits, 8, &n, total))
                 exit(1);
-            t[k++] = now_ms() - t0;
+            cpu[k] = bench_cpu_ms() - c0;
+            t[k++] = bench_now_ms() - t0;
         }
     }
-    qsort(t, (size_t)k, sizeof *t, cmp_double);
-    *p50 = t[k / 2];
-    *p99 = t[k * 99 / 100];
+    *p50 = bench_percentile(t, k, 50);
+    *cpu50 = bench_percentile(cpu, k, 50);
+    *p99 = bench_percentile(t, k, 99);
 }
 
 int main(int argc, char **argv)
@@ -173,24 +164,25 @@ int main(int argc, char **argv)
     };
     printf("{\"services\": %d, \"runs\": %d, \"keypress_ms\": {", n, runs);
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-        double p50, p99;
+        double p50, p99, cpu50;
         int total;
-        keypresses(st, cases[c].query, cases[c].langs, runs, &p50, &p99,
+        keypresses(st, cases[c].query, cases[c].langs, runs, &p50, &p99, &cpu50,
                    &total);
-        printf("%s\"%s\": {\"p50\": %.2f, \"p99\": %.2f, \"matches\": %d}",
-               c ? ", " : "", cases[c].query, p50, p99, total);
+        printf("%s\"%s\": {\"p50\": %.2f, \"p99\": %.2f, "
+               "\"cpu_p50\": %.2f, \"matches\": %d}",
+               c ? ", " : "", cases[c].query, p50, p99, cpu50, total);
     }
 
     /* the matching alone: every zh and en name once */
     struct search_query q;
     search_query_parse("wsfwz", 3, &q);
-    double t0 = now_ms();
+    double t0 = bench_now_ms();
     int hits = 0;
     for (int r = 0; r < runs; r++)
         for (int i = 0; i < b->n_services; i++)
             hits += search_name(&q, b->services[i].name.zh) != SEARCH_NONE ||
                     search_name(&q, b->services[i].name.en) != SEARCH_NONE;
-    double names = (now_ms() - t0) / runs;
+    double names = (bench_now_ms() - t0) / runs;
     printf("}, \"match_names_only_ms\": %.2f, \"names_matched\": %d}\n", names,
            hits / runs);
     bundle_free(b);

@@ -1,8 +1,8 @@
 /*
  * big_bundle.h - a large bundle for benchmarks: the demo community with
  * its services repeated (ids bench-N, coordinates shifted a little) to n.
- * Exits the program if the demo template cannot be read. And the two
- * clocks-and-medians helpers every benchmark here needs.
+ * Exits the program if the demo template cannot be read; bench.h has
+ * the clocks and percentiles.
  */
 #ifndef LINLI_BIG_BUNDLE_H
 #define LINLI_BIG_BUNDLE_H
@@ -16,10 +16,5 @@ char *big_bundle(const char *assets, int n, size_t *len);
  * *n (default 10 000) and *runs (1-50, default 5). Exits with the usage
  * line of name when ASSETS_DIR is missing. */
 void bench_args(int argc, char **argv, const char *name, int *n, int *runs);
-
-/* Monotonic milliseconds. */
-double bench_now_ms(void);
-/* The median of v[0..n) (sorts v). */
-double bench_median(double *v, int n);
 
 #endif

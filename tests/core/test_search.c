@@ -115,6 +115,25 @@ static void hits_say_why_and_how_far(void **state)
     assert_int_equal(h[0].lang, LANG_EN);
 }
 
+static void kinds_narrow_it_down(void **state)
+{
+    struct search_query q;
+    struct search_hit h[4];
+    int n, total;
+    assert_int_equal(search_query_parse("jdwx", BOTH, &q), 0);
+    q.kinds = 1u << SEARCH_SERVICE;
+    assert_int_equal(search_run(*state, &q, 0, h, 4, &n, &total), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(h[0].id, "repair_appliance");
+    q.kinds = 1u << SEARCH_ACTIVITY;
+    assert_int_equal(search_run(*state, &q, 0, h, 4, &n, &total), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(h[0].id, "appliance_repair");
+    q.kinds = 0;
+    assert_int_equal(search_run(*state, &q, 0, h, 4, &n, &total), 0);
+    assert_int_equal(total, 0);
+}
+
 static void pages(void **state)
 {
     struct search_query q;
@@ -227,6 +246,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(table_of_queries),
         cmocka_unit_test(hits_say_why_and_how_far),
+        cmocka_unit_test(kinds_narrow_it_down),
         cmocka_unit_test(pages),
         cmocka_unit_test(scoring_rules),
         cmocka_unit_test(bad_queries),

@@ -85,9 +85,11 @@ static int key_min_w(const struct app *a)
 static bool draw_keyboard(struct app *a, struct ui *ui, struct draw_list *dl,
                           struct rect r, struct search_state *st)
 {
-    const struct theme *th = &a->theme;
-    int gap = key_gap(th);
+    int gap = key_gap(&a->theme);
     bool changed = false;
+    /* every key is the same size, so one text size for all */
+    int px =
+        key_px(a, rect_col(rect_row(r, KEY_ROWS, gap, 0), KEY_COLS, gap, 0));
     for (int i = 0; i < 26; i++) {
         struct rect row = rect_row(r, KEY_ROWS, gap, i / KEY_COLS);
         struct rect k = rect_col(row, KEY_COLS, gap, i % KEY_COLS);
@@ -96,7 +98,7 @@ static bool draw_keyboard(struct app *a, struct ui *ui, struct draw_list *dl,
         struct button b = {.label = label,
                            .look = LOOK_CARD,
                            .role = ROLE_KEY,
-                           .label_px = key_px(a, k)};
+                           .label_px = px};
         size_t len = strlen(st->keys);
         if (ui_button(ui, dl, id, k, &b) && len < KEYS_MAX) {
             st->keys[len] = (char)('a' + i);
@@ -258,6 +260,9 @@ static void draw_results(struct app *a, struct ui *ui, struct draw_list *dl,
     struct search_query q;
     if (search_query_parse(st->keys, 1u << a->session.lang, &q))
         return; /* cannot happen: the keys are letters */
+    /* only what this kiosk offers */
+    q.kinds = (a->cfg.modules & MODULE_SERVICES ? 1u << SEARCH_SERVICE : 0) |
+              (a->cfg.modules & MODULE_VOLUNTEER ? 1u << SEARCH_ACTIVITY : 0);
     struct row_size z = row_size(th);
     int row_h = z.full;
     if ((list.h + th->gap) / (row_h + th->gap) < 2)
