@@ -38,8 +38,8 @@ static void slip_line(struct app *a, struct slip *sl, const char *key,
 
 /* The slip of booking b: center, activity, time, place, masked phone,
  * code and its QR. */
-static void make_slip(struct app *a, const struct booking *b,
-                      const char *qr, struct slip *sl)
+static void make_slip(struct app *a, const struct booking *b, const char *qr,
+                      struct slip *sl)
 {
     memset(sl, 0, sizeof(*sl));
     const char *center[] = {a->cfg.center[LANG_ZH], a->cfg.center[LANG_EN]};

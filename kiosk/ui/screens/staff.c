@@ -3,8 +3,8 @@
  * the kiosk (its id, software and data versions, screen, data age, what
  * the cache holds, the outbox waiting for the hub, the last sync, the
  * peripherals: printer, watchdog, backlight, scanner), the printer's test
- * page, the backlight test and the way out. Actions come with the issues that make them work; none is shown
- * before it does something.
+ * page, the backlight test and the way out. Actions come with the issues
+ * that make them work; none is shown before it does something.
  */
 #include "screen.h"
 

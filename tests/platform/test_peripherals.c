@@ -1,0 +1,253 @@
+/*
+ * test_peripherals.c - the drivers as the kiosk uses them
+ * (platform/peripherals.h): a booking whose slip runs out of paper half way
+ * is still booked (store and outbox rows) with its code and QR on screen
+ * and the "could not print" message; a missing printer likewise; the slip
+ * as ESC/POS; the watchdog is not kicked after a stalled iteration and is
+ * again after a healthy one; the backlight follows the config and the
+ * staff's test on a temporary sysfs tree.
+ */
+#define _GNU_SOURCE /* memmem, open_memstream */
+#include "../ui/probe.h"
+
+#include "backlight.h"
+#include "peripherals.h"
+#include "printer_fake.h"
+#include "watchdog_fake.h"
+
+#include <errno.h>
+#include <sys/stat.h>
+
+#define PHONE "13812345678"
+
+static int open_fake(void *ctx, struct printer *out, char *err, size_t n)
+{
+    *out = printer_fake_printer(ctx);
+    return 0;
+}
+
+static int open_missing(void *ctx, struct printer *out, char *err, size_t n)
+{
+    snprintf(err, n, "cannot open /dev/usb/lp0: No such file or directory");
+    return -ENOENT;
+}
+
+static struct peripherals *open_none(FILE **log, char **text, size_t *len)
+{
+    *log = open_memstream(text, len);
+    struct peripherals_options o = {0};
+    return peripherals_open(&o, *log);
+}
+
+static void book(struct ui_fixture *f)
+{
+    ui_fixture_replay(f, "tap tile.volunteer\n"
+                         "tap act.0\n"
+                         "tap slot.0\n"
+                         "type " PHONE "\n"
+                         "tap booking.consent\n"
+                         "tap booking.confirm\n"
+                         "expect booked\n");
+}
+
+static void paper_out_mid_slip_keeps_the_booking(void **state)
+{
+    struct ui_fixture f;
+    ui_fixture_open(&f, 1920, 1080);
+    struct printer_fake pf;
+    printer_fake_init(&pf);
+    pf.paper_after = 40; /* the center's name and a line or so */
+    FILE *log;
+    char *text;
+    size_t len;
+    struct peripherals *pe = open_none(&log, &text, &len);
+    peripherals_set_printer(pe, "fake", open_fake, &pf);
+    f.app.devices = peripherals_devices(pe);
+
+    book(&f);
+    peripherals_wait_print(pe);
+    assert_int_equal(pf.len, 40);
+    assert_int_equal(pf.opens, 1);
+    assert_int_equal(pf.closes, 1);
+    const char *code = router_top(&f.app.router)->args.id;
+    assert_true(probe_shows(&f, app_t(&f.app, "slip.failed.paper")));
+    assert_true(probe_shows(&f, code));
+    bool qr = false;
+    for (size_t i = 0; i < f.app.dl.len; i++)
+        qr |= f.app.dl.cmds[i].kind == DRAW_QR;
+    assert_true(qr);
+    /* the booking and its outbox event are there whatever the paper did */
+    struct booking b;
+    assert_int_equal(store_booking_by_code(f.store, code, &b), 0);
+    assert_string_equal(b.phone_masked, "138****5678");
+    int depth = 0;
+    assert_int_equal(outbox_depth(f.store, &depth), 0);
+    assert_int_equal(depth, 1);
+    fflush(log);
+    assert_non_null(strstr(text, "out of paper"));
+    /* the staff screen says so too */
+    struct device_info info;
+    devices_info(&f.app.devices, &info);
+    assert_int_equal(info.printer_last, SLIP_NO_PAPER);
+
+    /* paper back in: the next slip prints whole */
+    pf.paper_after = -1;
+    pf.len = 0;
+    ui_fixture_tap(&f, "booked.done");
+    assert_string_equal(ui_fixture_screen(&f), "home");
+    ui_fixture_replay(&f, "tap tile.volunteer\ntap act.0\ntap slot.0\n"
+                          "type 13912345678\ntap booking.consent\n"
+                          "tap booking.confirm\nexpect booked\n");
+    peripherals_wait_print(pe);
+    assert_true(probe_shows(&f, app_t(&f.app, "print.done")));
+    /* the slip: GB18030 center name in Chinese mode, the code's QR, cut */
+    assert_true(pf.len > 100);
+    assert_non_null(memmem(pf.bytes, pf.len, "\x1C&", 2));
+    /* 曹杨 (the demo center's name) in GB18030: B2DC D1EE */
+    assert_non_null(memmem(pf.bytes, pf.len, "\xB2\xDC\xD1\xEE", 4));
+    char qr_data[SCREEN_ARG_MAX + 16];
+    snprintf(qr_data, sizeof(qr_data), BOOKING_QR_PREFIX "%s",
+             router_top(&f.app.router)->args.id);
+    assert_non_null(memmem(pf.bytes, pf.len, qr_data, strlen(qr_data)));
+    assert_memory_equal(pf.bytes + pf.len - 4, "\x1DV\x41\x00", 4);
+
+    peripherals_close(pe, true);
+    fclose(log);
+    free(text);
+    printer_fake_release(&pf);
+    ui_fixture_close(&f);
+}
+
+static void missing_printer_never_blocks(void **state)
+{
+    struct ui_fixture f;
+    ui_fixture_open(&f, 1080, 1920);
+    FILE *log;
+    char *text;
+    size_t len;
+    struct peripherals *pe = open_none(&log, &text, &len);
+    peripherals_set_printer(pe, "/dev/usb/lp0", open_missing, NULL);
+    f.app.devices = peripherals_devices(pe);
+    book(&f);
+    peripherals_wait_print(pe);
+    assert_true(probe_shows(&f, app_t(&f.app, "slip.failed")));
+    assert_true(probe_shows(&f, router_top(&f.app.router)->args.id));
+    int depth = 0;
+    outbox_depth(f.store, &depth);
+    assert_int_equal(depth, 1);
+    fflush(log);
+    assert_non_null(strstr(text, "cannot open /dev/usb/lp0"));
+    peripherals_close(pe, true);
+    fclose(log);
+    free(text);
+    ui_fixture_close(&f);
+}
+
+static void watchdog_skips_stalled_iterations(void **state)
+{
+    FILE *log;
+    char *text;
+    size_t len;
+    struct peripherals *pe = open_none(&log, &text, &len);
+    struct watchdog_fake wf = {0};
+    peripherals_set_watchdog(pe, &watchdog_fake_ops, &wf, "fake", 15);
+    /* before any kick, the loop must run at once */
+    assert_int_equal(peripherals_deadline(pe, 0), 0);
+    assert_true(peripherals_iteration(pe, 0, 10));
+    assert_int_equal(wf.keepalives, 1);
+    assert_int_equal(peripherals_deadline(pe, 10), 10 + 5000);
+    /* an iteration stuck for 2.5 s (a hung write, a slow query) */
+    assert_false(peripherals_iteration(pe, 2000, 4500));
+    assert_int_equal(wf.keepalives, 1);
+    assert_false(peripherals_iteration(pe, 4500, 9000));
+    assert_int_equal(wf.keepalives, 1);
+    /* recovered */
+    assert_true(peripherals_iteration(pe, 9000, 9020));
+    assert_int_equal(wf.keepalives, 2);
+    /* healthy but too soon after the last kick: not passed on yet */
+    assert_true(peripherals_iteration(pe, 9100, 9110));
+    assert_int_equal(wf.keepalives, 2);
+    fflush(log);
+    assert_non_null(strstr(text, "stalled"));
+    struct devices d = peripherals_devices(pe);
+    struct device_info info;
+    devices_info(&d, &info);
+    assert_string_equal(info.watchdog, "fake");
+    assert_int_equal(info.watchdog_timeout_s, 15);
+    assert_int_equal(info.watchdog_kicks, 2);
+    peripherals_close(pe, true);
+    assert_true(wf.closed);
+    assert_true(wf.magic);
+    fclose(log);
+    free(text);
+}
+
+static int read_level(const char *dir)
+{
+    char path[400];
+    snprintf(path, sizeof(path), "%s/brightness", dir);
+    size_t len;
+    char *s = test_read_file(path, &len);
+    int v = atoi(s);
+    free(s);
+    return v;
+}
+
+static void backlight_from_config_and_staff_test(void **state)
+{
+    struct ui_fixture f;
+    ui_fixture_open(&f, 1920, 1080);
+    char *root = test_tmpdir();
+    char dir[300], path[400];
+    snprintf(dir, sizeof(dir), "%s/panel", root);
+    assert_int_equal(mkdir(dir, 0755), 0);
+    snprintf(path, sizeof(path), "%s/max_brightness", dir);
+    FILE *fp = fopen(path, "w");
+    fputs("200\n", fp);
+    fclose(fp);
+    snprintf(path, sizeof(path), "%s/brightness", dir);
+    fp = fopen(path, "w");
+    fputs("0\n", fp);
+    fclose(fp);
+
+    /* always on, so the test does not depend on the time of day */
+    f.app.cfg.screen_on = f.app.cfg.screen_off = 0;
+    f.app.cfg.brightness = 80;
+    f.app.cfg.dim_brightness = 25;
+    f.app.cfg.dim_after_s = 3600;
+    struct peripherals_options o = {.backlight = dir};
+    struct peripherals *pe = peripherals_open(&o, stderr);
+    f.app.devices = peripherals_devices(pe);
+    peripherals_tick(pe, &f.app);
+    assert_int_equal(read_level(dir), 160); /* 80 % of 200 */
+    devices_backlight_test(&f.app.devices); /* dim */
+    peripherals_tick(pe, &f.app);
+    assert_int_equal(read_level(dir), 50);
+    struct device_info info;
+    devices_info(&f.app.devices, &info);
+    assert_int_equal(info.backlight_test, 25);
+    devices_backlight_test(&f.app.devices); /* full */
+    peripherals_tick(pe, &f.app);
+    assert_int_equal(read_level(dir), 160);
+    devices_backlight_test(&f.app.devices); /* back to the policy */
+    peripherals_tick(pe, &f.app);
+    assert_int_equal(read_level(dir), 160);
+    devices_info(&f.app.devices, &info);
+    assert_int_equal(info.backlight_test, 0);
+    assert_int_equal(info.backlight_percent, 80);
+    peripherals_close(pe, true);
+    test_rmtree(root);
+    free(root);
+    ui_fixture_close(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(paper_out_mid_slip_keeps_the_booking),
+        cmocka_unit_test(missing_printer_never_blocks),
+        cmocka_unit_test(watchdog_skips_stalled_iterations),
+        cmocka_unit_test(backlight_from_config_and_staff_test),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
