@@ -438,7 +438,15 @@ int main(int argc, char **argv)
                                    o.high_contrast, o.mode, o.lang, images};
         rc = shots_run(st, i18n, clk, &so, stderr);
     } else if (!rc && o.replay_file) {
-        rc = replay_file(st, i18n, clk, o.replay_file, stdout);
+        /* the printer only: a replay must not arm the watchdog or dim
+         * the panel, but its bookings may print (a bench test) */
+        struct peripherals_options po = {.printer = o.periph.printer,
+                                         .printer_baud =
+                                             o.periph.printer_baud};
+        struct peripherals *pe = peripherals_open(&po, stderr);
+        struct devices dev = peripherals_devices(pe);
+        rc = replay_file(st, i18n, clk, &dev, o.replay_file, stdout);
+        peripherals_close(pe, true);
     } else if (!rc && o.bench) {
         rc = bench_run(st, i18n, images, start_ms, stdout);
     } else if (!rc && ui) {

@@ -314,10 +314,9 @@ void peripherals_tick(struct peripherals *p, const struct app *a)
                                    a->cfg.dim_after_s, a->cfg.screen_on,
                                    a->cfg.screen_off};
     /* the config may change with a sync: keep the touch and the test */
-    int64_t touched = p->policy_set ? p->policy.last_touch_ms : now;
-    int override = p->policy_set ? p->policy.override : -1;
-    backlight_policy_init(&p->policy, &cfg, touched);
-    p->policy.override = override;
+    if (!p->policy_set)
+        backlight_policy_init(&p->policy, &cfg);
+    backlight_policy_configure(&p->policy, &cfg);
     p->policy_set = true;
     struct civil t;
     civil_from_unix(app_now_s(a), &t);

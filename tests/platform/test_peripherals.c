@@ -7,7 +7,7 @@
  * again after a healthy one; the backlight follows the config and the
  * staff's test on a temporary sysfs tree.
  */
-#define _GNU_SOURCE /* memmem, open_memstream */
+#define _GNU_SOURCE /* memmem, open_memstream, posix_openpt */
 #include "../ui/probe.h"
 
 #include "backlight.h"
@@ -16,7 +16,11 @@
 #include "watchdog_fake.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #define PHONE "13812345678"
 
@@ -218,8 +222,12 @@ static void backlight_from_config_and_staff_test(void **state)
     struct peripherals_options o = {.backlight = dir};
     struct peripherals *pe = peripherals_open(&o, stderr);
     f.app.devices = peripherals_devices(pe);
+    /* untouched since the start, inside the schedule: dim, 25 % of 200 */
     peripherals_tick(pe, &f.app);
-    assert_int_equal(read_level(dir), 160); /* 80 % of 200 */
+    assert_int_equal(read_level(dir), 50);
+    peripherals_touch(pe, app_mono_ms(&f.app));
+    peripherals_tick(pe, &f.app);
+    assert_int_equal(read_level(dir), 160); /* 80 % */
     devices_backlight_test(&f.app.devices); /* dim */
     peripherals_tick(pe, &f.app);
     assert_int_equal(read_level(dir), 50);
@@ -241,6 +249,79 @@ static void backlight_from_config_and_staff_test(void **state)
     ui_fixture_close(&f);
 }
 
+struct scans {
+    pthread_mutex_t mu;
+    char text[4][INPUT_SCAN_MAX];
+    int n;
+};
+
+static void on_scan(void *ctx, const char *text)
+{
+    struct scans *s = ctx;
+    pthread_mutex_lock(&s->mu);
+    if (s->n < 4)
+        snprintf(s->text[s->n++], INPUT_SCAN_MAX, "%s", text);
+    pthread_mutex_unlock(&s->mu);
+}
+
+static int scans_seen(struct scans *s)
+{
+    pthread_mutex_lock(&s->mu);
+    int n = s->n;
+    pthread_mutex_unlock(&s->mu);
+    return n;
+}
+
+/* A serial scanner on a pseudo-terminal: its thread hands each line to
+ * the loop's callback; the scan opens the booking as a scan event. */
+static void scanner_thread_to_booking(void **state)
+{
+    struct ui_fixture f;
+    ui_fixture_open(&f, 1920, 1080);
+    struct booking b;
+    struct slot_row slots[4];
+    struct activity_row act[1];
+    int n = 0;
+    assert_int_equal(
+        store_activities(f.store, app_now_s(&f.app), 0, act, 1, &n, NULL), 0);
+    assert_int_equal(store_slots(f.store, act[0].id, app_now_s(&f.app), 0,
+                                 slots, 4, &n, NULL),
+                     0);
+    assert_int_equal(store_book(f.store, slots[0].id, PHONE, f.now_ms, &b), 0);
+
+    int master = posix_openpt(O_RDWR | O_NOCTTY);
+    assert_true(master >= 0);
+    assert_int_equal(grantpt(master), 0);
+    assert_int_equal(unlockpt(master), 0);
+    char spec[128];
+    snprintf(spec, sizeof(spec), "serial:%s", ptsname(master));
+    struct peripherals_options o = {.scanner = spec};
+    struct peripherals *pe = peripherals_open(&o, stderr);
+    struct scans sc = {.mu = PTHREAD_MUTEX_INITIALIZER};
+    peripherals_start_scanner(pe, on_scan, &sc);
+    char line[64];
+    int len = snprintf(line, sizeof(line), BOOKING_QR_PREFIX "%s\r\n", b.code);
+    assert_int_equal(write(master, line, (size_t)len), len);
+    /* bounded: the thread polls every 250 ms */
+    for (int i = 0; i < 200 && scans_seen(&sc) == 0; i++)
+        nanosleep(&(struct timespec){0, 25 * 1000000L}, NULL);
+    peripherals_stop_scanner(pe);
+    assert_int_equal(scans_seen(&sc), 1);
+    struct device_info info;
+    struct devices dev = peripherals_devices(pe);
+    devices_info(&dev, &info);
+    assert_int_equal(info.scans, 1);
+
+    struct input_event ev = {.kind = INPUT_SCAN};
+    snprintf(ev.text, sizeof(ev.text), "%s", sc.text[0]);
+    app_event(&f.app, &ev);
+    assert_string_equal(ui_fixture_screen(&f), "booked");
+    assert_true(probe_shows(&f, b.code));
+    peripherals_close(pe, true);
+    close(master);
+    ui_fixture_close(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -248,6 +329,7 @@ int main(void)
         cmocka_unit_test(missing_printer_never_blocks),
         cmocka_unit_test(watchdog_skips_stalled_iterations),
         cmocka_unit_test(backlight_from_config_and_staff_test),
+        cmocka_unit_test(scanner_thread_to_booking),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
