@@ -117,10 +117,7 @@ static void paper_out_says_so_and_keeps_the_code(void **state)
     const char *code = router_top(&f.app.router)->args.id;
     assert_true(probe_shows(&f, app_t(&f.app, "slip.failed.paper")));
     assert_true(probe_shows(&f, code));
-    bool qr = false;
-    for (size_t i = 0; i < f.app.dl.len; i++)
-        qr |= f.app.dl.cmds[i].kind == DRAW_QR;
-    assert_true(qr);
+    assert_true(probe_draws(&f, DRAW_QR));
     d.result = SLIP_NO_PRINTER;
     assert_true(probe_shows(&f, app_t(&f.app, "slip.failed")));
     ui_fixture_close(&f);
