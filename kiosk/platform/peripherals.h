@@ -78,8 +78,9 @@ void peripherals_touch(struct peripherals *p, int64_t now_ms);
 void peripherals_tick(struct peripherals *p, const struct app *a);
 
 /* The loop's iteration did its work from start_ms to end_ms (monotonic):
- * the first one tells systemd READY=1; a healthy one kicks the watchdog.
- * Returns whether it counted as healthy. */
+ * the first one (the first frame) tells systemd READY=1 and counts as
+ * healthy however long it took; after it, a healthy one kicks the
+ * watchdog. Returns whether it counted as healthy. */
 bool peripherals_iteration(struct peripherals *p, int64_t start_ms,
                            int64_t end_ms);
 
