@@ -454,6 +454,7 @@ int main(int argc, char **argv)
         if (o.size && sscanf(o.size, "%dx%d", &wo.w, &wo.h) != 2)
             rc = die("--size: expected WxH, not '%s'%s", o.size, "");
         if (!rc) {
+            o.periph.systemd = true; /* the service itself, not a tool */
             wo.peripherals = peripherals_open(&o.periph, stderr);
             rc = window_run(st, i18n, clk, &wo, stderr);
             peripherals_close(wo.peripherals, true);

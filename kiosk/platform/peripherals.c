@@ -93,7 +93,8 @@ struct peripherals *peripherals_open(const struct peripherals_options *o,
                                                 : WATCHDOG_TIMEOUT_DEFAULT_S,
                       err, sizeof(err)) != 0)
         fprintf(log, "linli-kiosk: watchdog: %s\n", err);
-    watchdog_use_systemd(&p->wd);
+    if (o->systemd)
+        watchdog_use_systemd(&p->wd);
     if (o->backlight && *o->backlight) {
         p->has_bl = backlight_open(&p->bl, o->backlight, err, sizeof(err)) == 0;
         if (!p->has_bl)

@@ -31,6 +31,7 @@ struct peripherals_options {
     int watchdog_timeout_s; /* 0: 15 */
     const char *backlight;  /* /sys/class/backlight/NAME; NULL none */
     const char *scanner;    /* evdev device or "serial:..."; NULL none */
+    bool systemd;           /* READY=1, WATCHDOG=1 when systemd asks */
 };
 
 /* An iteration whose work (input, timers, frame) took longer than this,
@@ -40,7 +41,8 @@ struct peripherals_options {
 struct peripherals;
 
 /* Opens what o names; never fails (a missing device is logged to log
- * and left out). Reads systemd's watchdog from the environment. */
+ * and left out). With o->systemd, reads systemd's watchdog from the
+ * environment (NOTIFY_SOCKET, WATCHDOG_USEC). */
 struct peripherals *peripherals_open(const struct peripherals_options *o,
                                      FILE *log);
 /* Stops the threads (a running print job is waited for, bounded by the
