@@ -77,8 +77,8 @@ int backlight_raw(const struct backlight *b, int percent)
     return raw < 1 ? 1 : raw;
 }
 
-void backlight_policy_init(struct backlight_policy *p,
-                           const struct backlight_config *cfg, int64_t now_ms)
+void backlight_policy_configure(struct backlight_policy *p,
+                                const struct backlight_config *cfg)
 {
     p->cfg = *cfg;
     if (p->cfg.brightness <= 0 || p->cfg.brightness > 100)
@@ -89,12 +89,19 @@ void backlight_policy_init(struct backlight_policy *p,
         p->cfg.dim_brightness = p->cfg.brightness;
     if (p->cfg.dim_after_s <= 0)
         p->cfg.dim_after_s = 60;
-    p->last_touch_ms = now_ms;
+}
+
+void backlight_policy_init(struct backlight_policy *p,
+                           const struct backlight_config *cfg)
+{
+    memset(p, 0, sizeof(*p));
     p->override = -1;
+    backlight_policy_configure(p, cfg);
 }
 
 void backlight_policy_touch(struct backlight_policy *p, int64_t now_ms)
 {
+    p->touched = true;
     p->last_touch_ms = now_ms;
 }
 
@@ -125,7 +132,7 @@ int backlight_policy_level(const struct backlight_policy *p, int64_t now_ms,
     if (c->on_min != c->off_min)
         edge = now_ms +
                1000 * until(sec_of_day, in ? c->off_min * 60 : c->on_min * 60);
-    bool active = now_ms < idle_end;
+    bool active = p->touched && now_ms < idle_end;
     *next_ms = active && idle_end < edge ? idle_end : edge;
     if (p->override >= 0)
         return p->override;

@@ -49,12 +49,20 @@ struct backlight_config {
 
 struct backlight_policy {
     struct backlight_config cfg;
+    bool touched;          /* since the kiosk started */
     int64_t last_touch_ms; /* monotonic */
     int override;          /* percent a test forces; -1 none */
 };
 
+/* Starts untouched: the panel follows the schedule from the start (dim
+ * inside it, off outside) until a person touches it. */
 void backlight_policy_init(struct backlight_policy *p,
-                           const struct backlight_config *cfg, int64_t now_ms);
+                           const struct backlight_config *cfg);
+/* A new config (after a sync), keeping the touch and the test. Values out
+ * of range are mended: brightness 0 means 100, dim above brightness is
+ * brightness, dim_after_s 0 means 60. */
+void backlight_policy_configure(struct backlight_policy *p,
+                                const struct backlight_config *cfg);
 /* A person touched the screen (or scanned) at now_ms. */
 void backlight_policy_touch(struct backlight_policy *p, int64_t now_ms);
 

@@ -56,8 +56,9 @@ static void put3(struct out *o, int a, int b, int c)
     put(o, s, 3);
 }
 
-/* GS ( k pL pH cn fn [params]: cn 49 is the QR symbol. */
-static void qr_fn(struct out *o, int fn, const void *param, size_t n)
+/* GS ( k pL pH cn fn: the head of a QR function with n bytes of
+ * parameters to follow (cn 49 is the QR symbol). */
+static void qr_head(struct out *o, int fn, size_t n)
 {
     size_t total = n + 2;
     unsigned char h[7] = {GS,
@@ -68,6 +69,11 @@ static void qr_fn(struct out *o, int fn, const void *param, size_t n)
                           49,
                           (unsigned char)fn};
     put(o, h, sizeof(h));
+}
+
+static void qr_fn(struct out *o, int fn, const void *param, size_t n)
+{
+    qr_head(o, fn, n);
     put(o, param, n);
 }
 
@@ -158,17 +164,9 @@ static int qr_item(struct out *o, const struct receipt_item *it)
     qr_fn(o, 65, (unsigned char[]){'2', 0}, 2); /* model 2 */
     qr_fn(o, 67, (unsigned char[]){(unsigned char)module}, 1);
     qr_fn(o, 69, (unsigned char[]){(unsigned char)ecc}, 1);
-    /* store: "0" then the data, whose length is in pL pH */
-    size_t total = n + 3;
-    unsigned char h[8] = {GS,
-                          '(',
-                          'k',
-                          (unsigned char)(total & 0xFF),
-                          (unsigned char)(total >> 8),
-                          49,
-                          80,
-                          '0'};
-    put(o, h, sizeof(h));
+    /* store: "0" then the data */
+    qr_head(o, 80, n + 1);
+    put(o, "0", 1);
     put(o, it->text, n);
     qr_fn(o, 81, (unsigned char[]){'0'}, 1); /* print what was stored */
     put(o, "\n", 1);

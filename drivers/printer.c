@@ -39,6 +39,17 @@ static int ask(struct printer *p, const unsigned char q[3], int timeout_ms)
     return n == 1 ? b : -1;
 }
 
+enum printer_status printer_port_status_decode(int lp)
+{
+    if (lp < 0)
+        return PRINTER_UNKNOWN;
+    if (lp & 0x20)
+        return PRINTER_PAPER_OUT;
+    if (!(lp & 0x10) || !(lp & 0x08))
+        return PRINTER_OFFLINE;
+    return PRINTER_READY;
+}
+
 enum printer_status printer_query(struct printer *p, int timeout_ms)
 {
     int off = ask(p, escpos_query_offline, timeout_ms);
@@ -48,7 +59,10 @@ enum printer_status printer_query(struct printer *p, int timeout_ms)
     int paper = off == -1 ? -1 : ask(p, escpos_query_paper, timeout_ms);
     if (paper == -2)
         return PRINTER_MISSING;
-    return escpos_status_decode(off, paper);
+    enum printer_status st = escpos_status_decode(off, paper);
+    if (st == PRINTER_UNKNOWN && p->ops->port_status)
+        st = printer_port_status_decode(p->ops->port_status(p->ctx));
+    return st;
 }
 
 static bool is_fault(enum printer_status s)

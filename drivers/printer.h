@@ -26,6 +26,10 @@ struct printer_ops {
     /* Reads up to n bytes within timeout_ms; returns the count, 0 when
      * nothing came, -errno. NULL when the transport cannot read. */
     ssize_t (*read)(void *ctx, void *p, size_t n, int timeout_ms);
+    /* The port's status lines (usblp's LPGETSTATUS, IEEE 1284), for a
+     * printer that does not answer DLE EOT: the byte, or -errno. NULL
+     * when the transport has none. */
+    int (*port_status)(void *ctx);
     void (*close)(void *ctx);
 };
 
@@ -52,9 +56,13 @@ void printer_close(struct printer *p);
 bool printer_spec_is_serial(const char *spec);
 
 /* The printer's status by DLE EOT 2 and 4, waiting timeout_ms for each
- * answer; PRINTER_UNKNOWN when it does not answer (many USB printers do
- * not), PRINTER_MISSING when the transport is gone. */
+ * answer, else by the port's status lines; PRINTER_UNKNOWN when neither
+ * says anything, PRINTER_MISSING when the transport is gone. */
 enum printer_status printer_query(struct printer *p, int timeout_ms);
+
+/* Decodes a port status byte (LP_POUTPA 0x20 paper out, LP_PSELECD 0x10
+ * selected, LP_PERRORP 0x08 no error, active low); -1: unknown. */
+enum printer_status printer_port_status_decode(int lp);
 
 /* Prints r: refuses up front (writing nothing) when the status says paper
  * out, cover open, offline or missing; else writes it all and checks the

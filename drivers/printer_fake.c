@@ -85,7 +85,8 @@ static void fake_close(void *ctx)
     f->closes++;
 }
 
-static const struct printer_ops fake_ops = {fake_write, fake_read, fake_close};
+static const struct printer_ops fake_ops = {fake_write, fake_read, NULL,
+                                            fake_close};
 
 struct printer printer_fake_printer(struct printer_fake *f)
 {

@@ -8,6 +8,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/lp.h>
+#include <sys/ioctl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +37,14 @@ static ssize_t lp_read(void *ctx, void *p, size_t n, int timeout_ms)
     return r == -ETIMEDOUT || r == -EIO ? 0 : r;
 }
 
+static int lp_port_status(void *ctx)
+{
+    struct lp *lp = ctx;
+    int status = 0;
+    /* usblp answers with the 1284 status lines; anything else ENOTTY */
+    return ioctl(lp->fd, LPGETSTATUS, &status) == 0 ? status & 0xFF : -errno;
+}
+
 static void lp_close(void *ctx)
 {
     struct lp *lp = ctx;
@@ -42,7 +52,8 @@ static void lp_close(void *ctx)
     free(lp);
 }
 
-static const struct printer_ops lp_ops = {lp_write, lp_read, lp_close};
+static const struct printer_ops lp_ops = {lp_write, lp_read, lp_port_status,
+                                          lp_close};
 
 int printer_open(const char *spec, int baud, struct printer *out, char *err,
                  size_t errlen)

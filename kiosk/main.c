@@ -641,7 +641,15 @@ int main(int argc, char **argv)
             .speech = o.speech};
         rc = shots_run(st, i18n, clk, &so, stderr);
     } else if (!rc && o.replay_file) {
-        rc = replay_file(st, i18n, clk, o.replay_file, o.live, stdout);
+        /* the printer only: a replay must not arm the watchdog or dim
+         * the panel, but its bookings may print (a bench test) */
+        struct peripherals_options po = {.printer = o.periph.printer,
+                                         .printer_baud =
+                                             o.periph.printer_baud};
+        struct peripherals *pe = peripherals_open(&po, stderr);
+        struct devices dev = peripherals_devices(pe);
+        rc = replay_file(st, i18n, clk, &dev, o.replay_file, o.live, stdout);
+        peripherals_close(pe, true);
     } else if (!rc && o.bench) {
         rc = bench_run(st, i18n, images, start_ms, stdout);
     } else if (!rc && ui) {
@@ -650,6 +658,7 @@ int main(int argc, char **argv)
         if (o.size && sscanf(o.size, "%dx%d", &wo.w, &wo.h) != 2)
             rc = die("--size: expected WxH, not '%s'%s", o.size, "");
         if (!rc) {
+            o.periph.systemd = true; /* the service itself, not a tool */
             wo.peripherals = peripherals_open(&o.periph, stderr);
             rc = window_run(st, i18n, clk, &wo, stderr);
             peripherals_close(wo.peripherals, true);

@@ -19,7 +19,8 @@
 #include <time.h>
 
 int replay_file(struct store *st, const struct i18n *i18n, struct clock clk,
-                const char *path, bool live, FILE *out)
+                const struct devices *devices, const char *path, bool live,
+                FILE *out)
 {
     struct buf script;
     buf_init(&script, 1 << 20);
@@ -42,6 +43,8 @@ int replay_file(struct store *st, const struct i18n *i18n, struct clock clk,
                       1920, 1080);
     if (!rc) {
         a.status.version = LINLI_VERSION;
+        if (devices)
+            a.devices = *devices;
         rc = replay_run(&a, &now, script.data, out, err, sizeof(err));
         if (rc)
             fprintf(stderr, "linli-kiosk: %s: %s\n", path, err);

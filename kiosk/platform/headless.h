@@ -8,6 +8,7 @@
 #define LINLI_HEADLESS_H
 
 #include "clock.h"
+#include "devices.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -17,10 +18,12 @@ struct i18n;
 
 /* Runs the replay script in path (replay.h) on a scratch copy of the
  * cache (live: on the cache itself, so its bookings and ratings go to
- * the outbox as a resident's would) at clk's time, at 1920x1080. Returns
- * 0, or 1 after printing "path: line N: why" to stderr. */
+ * the outbox as a resident's would) at clk's time, at 1920x1080, with
+ * devices (a printer prints the slips of the bookings it makes; may be
+ * NULL). Returns 0, or 1 after printing "path: line N: why" to stderr. */
 int replay_file(struct store *st, const struct i18n *i18n, struct clock clk,
-                const char *path, bool live, FILE *out);
+                const struct devices *devices, const char *path, bool live,
+                FILE *out);
 
 /* Prints one JSON object to out: startup_ms (process start to the first
  * frame on screen memory), and per screen the p50/p99/max of frame time

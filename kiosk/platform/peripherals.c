@@ -93,7 +93,8 @@ struct peripherals *peripherals_open(const struct peripherals_options *o,
                                                 : WATCHDOG_TIMEOUT_DEFAULT_S,
                       err, sizeof(err)) != 0)
         fprintf(log, "linli-kiosk: watchdog: %s\n", err);
-    watchdog_use_systemd(&p->wd);
+    if (o->systemd)
+        watchdog_use_systemd(&p->wd);
     if (o->backlight && *o->backlight) {
         p->has_bl = backlight_open(&p->bl, o->backlight, err, sizeof(err)) == 0;
         if (!p->has_bl)
@@ -314,10 +315,9 @@ void peripherals_tick(struct peripherals *p, const struct app *a)
                                    a->cfg.dim_after_s, a->cfg.screen_on,
                                    a->cfg.screen_off};
     /* the config may change with a sync: keep the touch and the test */
-    int64_t touched = p->policy_set ? p->policy.last_touch_ms : now;
-    int override = p->policy_set ? p->policy.override : -1;
-    backlight_policy_init(&p->policy, &cfg, touched);
-    p->policy.override = override;
+    if (!p->policy_set)
+        backlight_policy_init(&p->policy, &cfg);
+    backlight_policy_configure(&p->policy, &cfg);
     p->policy_set = true;
     struct civil t;
     civil_from_unix(app_now_s(a), &t);
@@ -336,14 +336,17 @@ void peripherals_tick(struct peripherals *p, const struct app *a)
 bool peripherals_iteration(struct peripherals *p, int64_t start_ms,
                            int64_t end_ms)
 {
-    if (!p->ready_sent) {
+    /* the first iteration draws the first frame, loading fonts and
+     * glyphs: slow on a small board, and not a stall */
+    bool first = !p->ready_sent;
+    if (first) {
         watchdog_ready(&p->wd);
         p->ready_sent = true;
     }
     int64_t limit = watchdog_period_ms(&p->wd);
     if (limit > PERIPHERALS_STALL_MS)
         limit = PERIPHERALS_STALL_MS;
-    bool healthy = end_ms - start_ms <= limit;
+    bool healthy = first || end_ms - start_ms <= limit;
     if (healthy) {
         watchdog_kick(&p->wd, end_ms);
         p->stall_logged = false;

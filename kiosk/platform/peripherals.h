@@ -31,6 +31,7 @@ struct peripherals_options {
     int watchdog_timeout_s; /* 0: 15 */
     const char *backlight;  /* /sys/class/backlight/NAME; NULL none */
     const char *scanner;    /* evdev device or "serial:..."; NULL none */
+    bool systemd;           /* READY=1, WATCHDOG=1 when systemd asks */
 };
 
 /* An iteration whose work (input, timers, frame) took longer than this,
@@ -40,7 +41,8 @@ struct peripherals_options {
 struct peripherals;
 
 /* Opens what o names; never fails (a missing device is logged to log
- * and left out). Reads systemd's watchdog from the environment. */
+ * and left out). With o->systemd, reads systemd's watchdog from the
+ * environment (NOTIFY_SOCKET, WATCHDOG_USEC). */
 struct peripherals *peripherals_open(const struct peripherals_options *o,
                                      FILE *log);
 /* Stops the threads (a running print job is waited for, bounded by the
@@ -78,8 +80,9 @@ void peripherals_touch(struct peripherals *p, int64_t now_ms);
 void peripherals_tick(struct peripherals *p, const struct app *a);
 
 /* The loop's iteration did its work from start_ms to end_ms (monotonic):
- * the first one tells systemd READY=1; a healthy one kicks the watchdog.
- * Returns whether it counted as healthy. */
+ * the first one (the first frame) tells systemd READY=1 and counts as
+ * healthy however long it took; after it, a healthy one kicks the
+ * watchdog. Returns whether it counted as healthy. */
 bool peripherals_iteration(struct peripherals *p, int64_t start_ms,
                            int64_t end_ms);
 

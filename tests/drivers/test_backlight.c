@@ -106,7 +106,13 @@ static void policy_dims_and_wakes(void **state)
     struct backlight_config cfg = {80, 20, 60, 7 * 60, 22 * 60};
     struct backlight_policy p;
     int64_t next;
-    backlight_policy_init(&p, &cfg, 0);
+    backlight_policy_init(&p, &cfg);
+    /* untouched since the start: the schedule alone */
+    assert_int_equal(backlight_policy_level(&p, 0, H(10), &next), 20);
+    assert_int_equal(next, H(12) * 1000LL);
+    assert_int_equal(backlight_policy_level(&p, 0, H(6), &next), 0);
+    assert_int_equal(next, H(1) * 1000LL);
+    backlight_policy_touch(&p, 0);
     assert_int_equal(backlight_policy_level(&p, 0, H(10), &next), 80);
     assert_int_equal(next, 60000);
     assert_int_equal(backlight_policy_level(&p, 59999, H(10), &next), 80);
@@ -142,7 +148,8 @@ static void policy_schedules(void **state)
     assert_true(backlight_in_schedule(&always, H(3)));
     struct backlight_policy p;
     int64_t next;
-    backlight_policy_init(&p, &always, 0);
+    backlight_policy_init(&p, &always);
+    backlight_policy_touch(&p, 0);
     /* defaults: full 100 %, dim after 60 s to 0 %, never a schedule edge */
     assert_int_equal(backlight_policy_level(&p, 0, H(3), &next), 100);
     assert_int_equal(backlight_policy_level(&p, 60000, H(3), &next), 0);
@@ -159,7 +166,8 @@ static void policy_on_sysfs(void **state)
     assert_int_equal(backlight_open(&b, t.dir, err, sizeof(err)), 0);
     struct backlight_config cfg = {90, 30, 10, 8 * 60, 20 * 60};
     struct backlight_policy p;
-    backlight_policy_init(&p, &cfg, 0);
+    backlight_policy_init(&p, &cfg);
+    backlight_policy_touch(&p, 0);
     int64_t next;
     for (int64_t ms = 0; ms <= 20000; ms += 500)
         backlight_set(

@@ -134,6 +134,15 @@ static void linux_transport_on_a_file(void **state)
     free(dir);
 }
 
+static void port_status_lines(void **state)
+{
+    assert_int_equal(printer_port_status_decode(-ENOTTY), PRINTER_UNKNOWN);
+    assert_int_equal(printer_port_status_decode(0x18), PRINTER_READY);
+    assert_int_equal(printer_port_status_decode(0x38), PRINTER_PAPER_OUT);
+    assert_int_equal(printer_port_status_decode(0x08), PRINTER_OFFLINE);
+    assert_int_equal(printer_port_status_decode(0x10), PRINTER_OFFLINE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -143,6 +152,7 @@ int main(void)
         cmocka_unit_test(no_status_still_prints),
         cmocka_unit_test(encoding_error_is_reported),
         cmocka_unit_test(linux_transport_on_a_file),
+        cmocka_unit_test(port_status_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

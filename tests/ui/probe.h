@@ -40,6 +40,16 @@ static inline bool probe_shows(struct ui_fixture *f, const char *text)
     return strstr(all, want) != NULL;
 }
 
+/* True if the frame draws a command of this kind (DRAW_QR ...). */
+static inline bool probe_draws(struct ui_fixture *f, enum draw_kind kind)
+{
+    app_frame(&f->app);
+    for (size_t i = 0; i < f->app.dl.len; i++)
+        if (f->app.dl.cmds[i].kind == kind)
+            return true;
+    return false;
+}
+
 /* The element with this id; fails the test if it is not shown. */
 static inline const struct ui_element *probe_element(struct ui_fixture *f,
                                                      const char *id)

@@ -38,8 +38,8 @@ static void slip_line(struct app *a, struct slip *sl, const char *key,
 
 /* The slip of booking b: center, activity, time, place, masked phone,
  * code and its QR. */
-static void make_slip(struct app *a, const struct booking *b,
-                      const char *qr, struct slip *sl)
+static void make_slip(struct app *a, const struct booking *b, const char *qr,
+                      struct slip *sl)
 {
     memset(sl, 0, sizeof(*sl));
     const char *center[] = {a->cfg.center[LANG_ZH], a->cfg.center[LANG_EN]};
@@ -153,6 +153,14 @@ static const char *print_status(struct app *a, const struct booked_state *st)
     }
 }
 
+/* The height of the printer's message and the gap under it; 0 if none. */
+static int msg_height(struct ui *ui, int w, const char *msg)
+{
+    return msg ? ui_text_height(ui, w, msg, ui->th->body, FONT_BOLD, 5) +
+                     ui->th->gap
+               : 0;
+}
+
 static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
 {
     struct booked_state *st = s->state;
@@ -210,6 +218,20 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
           ui_text_height(ui, col.w - th->title - 16, outcome, th->title,
                          FONT_BOLD, 2),
           gap / 2, &title);
+    /* room for what the printer did comes off the code's */
+    const char *print_msg = print_status(a, st);
+    int msg_h = msg_height(ui, col.w, print_msg);
+    int code_min = text_line_height(th->big) + gap;
+    if (msg_h > col.h - code_min && print_failed(a, st)) {
+        /* a low screen: the code first, then the short word */
+        print_msg = app_t(a, "slip.failed.short");
+        msg_h = msg_height(ui, col.w, print_msg);
+    }
+    if (msg_h > col.h - code_min) {
+        print_msg = NULL;
+        msg_h = 0;
+    }
+    col.h -= msg_h;
     /* the code as large as room allows under it for the masked number,
      * never below the big size: the label over it goes first */
     int lh = text_line_height(th->text_min);
@@ -227,20 +249,18 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
     place(&col, lh, 0, &label);
     place(&col, text_line_height(code_px), gap, &code);
     place(&col, text_line_height(th->body), gap, &phone);
+    /* whether the slip printed, in the room kept for it: a resident
+     * without a slip must be told to note the code */
+    col.h += msg_h;
+    struct rect printed = {0};
+    if (print_msg)
+        place(&col, msg_h - gap, gap, &printed);
     if (a->w <= a->h && col.h >= qr_side + gap) {
         place(&col, qr_side, gap, &qr_p);
         qr_p.x += (qr_p.w - qr_side) / 2;
         qr_p.w = qr_side;
         qr_r = qr_p;
     }
-    /* whether the slip printed goes before the hint: a resident without
-     * a slip must be told to note the code */
-    struct rect printed = {0};
-    const char *print_msg = print_status(a, st);
-    if (print_msg)
-        place(&col,
-              ui_text_height(ui, col.w, print_msg, th->body, FONT_BOLD, 3), gap,
-              &printed);
     const char *hint =
         app_t(a, ok ? "booking.confirmed.hint" : "booking.pending.body");
     place(&col, ui_text_height(ui, col.w, hint, th->body, FONT_REGULAR, 4), gap,
@@ -262,7 +282,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
     text_in(ui, dl, next, hint, th->body, FONT_REGULAR, c->ink, 4);
     if (print_msg)
         text_in(ui, dl, printed, print_msg, th->body, FONT_BOLD,
-                print_failed(a, st) ? c->brown : c->ink, 3);
+                print_failed(a, st) ? c->brown : c->ink, 5);
     if (!rect_empty(phone)) {
         char line[64];
         const char *pairs[] = {"phone", b.phone_masked, NULL};

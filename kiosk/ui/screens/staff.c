@@ -3,8 +3,8 @@
  * the kiosk (its id, software and data versions, screen, data age, what
  * the cache holds, the outbox waiting for the hub, the last sync, the
  * peripherals: printer, watchdog, backlight, scanner), the printer's test
- * page, the backlight test and the way out. Actions come with the issues that make them work; none is shown
- * before it does something.
+ * page, the backlight test and the way out. Actions come with the issues
+ * that make them work; none is shown before it does something.
  */
 #include "screen.h"
 
@@ -322,51 +322,89 @@ static int print_test_page(struct app *a)
     return devices_print(&a->devices, &sl);
 }
 
-/* The row of device actions over 退出, where a device is configured:
- * its rect (empty when there is none), taken off the bottom of *list. */
-static struct rect device_actions_row(struct app *a, struct rect *list)
+/* The device actions there are: the test page where a printer is set
+ * up, the backlight test where a backlight is. */
+static int device_buttons(struct app *a, struct button *out,
+                          const char **ids)
 {
     struct device_info d;
     devices_info(&a->devices, &d);
-    if (!*d.printer && !*d.backlight)
+    const struct theme *th = &a->theme;
+    int n = 0;
+    if (*d.printer) {
+        ids[n] = "staff.print_test";
+        out[n++] = (struct button){.label = app_t(a, "staff.print_test"),
+                                   .icon = ICON_PRINT,
+                                   .look = LOOK_CARD,
+                                   .color = th->c.slate};
+    }
+    if (*d.backlight) {
+        ids[n] = "staff.backlight_test";
+        out[n++] = (struct button){.label = app_t(a, "staff.backlight_test"),
+                                   .icon = ICON_CONTRAST,
+                                   .look = LOOK_CARD,
+                                   .color = th->c.slate};
+    }
+    return n;
+}
+
+/* Side by side when both labels fit half the width, else one a row. */
+static bool device_buttons_side(struct app *a, const struct button *b, int n,
+                                int w)
+{
+    const struct theme *th = &a->theme;
+    for (int i = 0; i < n; i++) {
+        int need = text_width(&a->tm, b[i].label, strlen(b[i].label), th->body,
+                              FONT_BOLD) +
+                   th->body * 5 / 4 + 16 + 2 * 16;
+        if (need > (w - th->gap) / 2)
+            return false;
+    }
+    return true;
+}
+
+/* The rows of device actions over 退出 (empty when there is none), taken
+ * off the bottom of *list. */
+static struct rect device_actions_row(struct app *a, struct rect *list)
+{
+    struct button b[2];
+    const char *ids[2];
+    int n = device_buttons(a, b, ids);
+    if (n == 0)
         return (struct rect){0};
     const struct theme *th = &a->theme;
-    list->h -= th->target + th->gap;
-    return (struct rect){list->x, list->y + list->h + th->gap, list->w,
-                         th->target};
+    int rows = n > 1 && !device_buttons_side(a, b, n, list->w) ? n : 1;
+    int h = rows * th->target + (rows - 1) * th->gap;
+    list->h -= h + th->gap;
+    return (struct rect){list->x, list->y + list->h + th->gap, list->w, h};
 }
 
 static void device_actions(struct app *a, struct staff_state *st,
                            struct ui *ui, struct draw_list *dl, struct rect r)
 {
-    if (rect_empty(r))
-        return;
-    struct device_info d;
-    devices_info(&a->devices, &d);
+    struct button b[2];
+    const char *ids[2];
+    int n = rect_empty(r) ? 0 : device_buttons(a, b, ids);
     const struct theme *th = &a->theme;
-    int w = (r.w - th->gap) / 2 < 560 ? (r.w - th->gap) / 2 : 560;
-    struct rect b = {r.x, r.y, w, r.h};
-    if (*d.printer) {
-        enum slip_result res = devices_print_result(&a->devices, st->test_job);
-        struct button pb = {.label = app_t(a, "staff.print_test"),
-                            .icon = ICON_PRINT,
-                            .look = LOOK_CARD,
-                            .color = th->c.slate,
-                            .disabled = res == SLIP_PRINTING};
-        if (ui_button(ui, dl, "staff.print_test", b, &pb))
+    bool side = device_buttons_side(a, b, n, r.w);
+    int w = side ? (r.w - th->gap) / 2 : r.w;
+    w = w < 720 ? w : 720;
+    enum slip_result res = devices_print_result(&a->devices, st->test_job);
+    for (int i = 0; i < n; i++) {
+        struct rect br = {r.x + (side ? i * (w + th->gap) : 0),
+                          r.y + (side ? 0 : i * (th->target + th->gap)), w,
+                          th->target};
+        bool print = strcmp(ids[i], "staff.print_test") == 0;
+        b[i].disabled = print && res == SLIP_PRINTING;
+        if (!ui_button(ui, dl, ids[i], br, &b[i]))
+            continue;
+        if (print)
             st->test_job = print_test_page(a);
-        if (res == SLIP_PRINTING)
-            app_wake_at(a, app_mono_ms(a) + 250);
-        b.x += w + th->gap;
-    }
-    if (*d.backlight) {
-        struct button bb = {.label = app_t(a, "staff.backlight_test"),
-                            .icon = ICON_CONTRAST,
-                            .look = LOOK_CARD,
-                            .color = th->c.slate};
-        if (ui_button(ui, dl, "staff.backlight_test", b, &bb))
+        else
             devices_backlight_test(&a->devices);
     }
+    if (res == SLIP_PRINTING)
+        app_wake_at(a, app_mono_ms(a) + 250);
 }
 
 static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
@@ -410,6 +448,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
             pager = (struct rect){body.x, exit.y - th->gap - th->target, body.w,
                                   th->target};
             list.h -= th->target + th->gap;
+            actions.y -= th->target + th->gap; /* the pager under them */
             pages = paginate(ui, it, n, cols, col_w, list.h, first);
         }
     }
