@@ -689,8 +689,10 @@ static int bar_px(const struct app *a)
 static int bar_button_w(const struct app *a, const struct bar_button *b)
 {
     int px = bar_px(a);
-    if (b->icon_only)
-        return a->theme.target;
+    if (b->icon_only) /* narrower than tall, still a full target */
+        return a->theme.target * 3 / 4 > a->theme.min_target
+                   ? a->theme.target * 3 / 4
+                   : a->theme.min_target;
     return text_width(&a->tm, b->label, strlen(b->label), px, FONT_BOLD) +
            px * 5 / 4 + 16 + 32;
 }
