@@ -370,6 +370,21 @@ const struct draw_list *app_frame(struct app *a)
     return &a->dl;
 }
 
+/* Whether ev goes to the speech panel: a press on one of its buttons, or
+ * Enter with the focus on one (the last frame's elements). */
+static bool on_speech_panel(const struct app *a, const struct input_event *ev)
+{
+    const struct ui_element *e = NULL;
+    if (ev->kind == INPUT_KEY && ev->key == KEY_SELECT) {
+        e = ui_focused(&a->ui);
+    } else if (ev->kind == INPUT_DOWN) {
+        for (int i = 0; i < a->ui.n_el && !e; i++)
+            if (rect_contains(a->ui.el[i].rect, ev->x, ev->y))
+                e = &a->ui.el[i];
+    }
+    return e && strncmp(e->id, "speech.", 7) == 0;
+}
+
 static bool in_staff_corner(const struct app *a, int x, int y)
 {
     return x < a->theme.header_h && y < a->theme.header_h;
@@ -383,8 +398,9 @@ void app_event(struct app *a, const struct input_event *ev)
     if (act)
         a->last_input = now;
     /* a resident acting silences speech at once (DESIGN §6); the speech
-     * key itself repeats it */
-    if (act && !(ev->kind == INPUT_KEY && ev->key == KEY_SPEECH))
+     * key and the speech panel act on it themselves (pause must pause) */
+    if (act && !(ev->kind == INPUT_KEY && ev->key == KEY_SPEECH) &&
+        !on_speech_panel(a, ev))
         speech_stop(a);
     if (ev->kind == INPUT_DOWN)
         ui_focus_clear(&a->ui); /* a finger: the keypad's ring goes */
@@ -410,7 +426,7 @@ void app_event(struct app *a, const struct input_event *ev)
             app_speech_start(a);
             return;
         }
-        delta = ev->key == KEY_UP || ev->key == KEY_LEFT     ? -1
+        delta = ev->key == KEY_UP || ev->key == KEY_LEFT      ? -1
                 : ev->key == KEY_DOWN || ev->key == KEY_RIGHT ? 1
                                                               : 0;
         if (delta)
@@ -702,8 +718,10 @@ static int bar_px(const struct app *a)
 static int bar_button_w(const struct app *a, const struct bar_button *b)
 {
     int px = bar_px(a);
-    if (b->icon_only)
-        return a->theme.target;
+    if (b->icon_only) /* narrower than tall, still a full target */
+        return a->theme.target * 3 / 4 > a->theme.min_target
+                   ? a->theme.target * 3 / 4
+                   : a->theme.min_target;
     return text_width(&a->tm, b->label, strlen(b->label), px, FONT_BOLD) +
            px * 5 / 4 + 16 + 32;
 }
@@ -803,8 +821,8 @@ static int bar_rows(const struct app *a)
 static bool panel_in_header(const struct app *a)
 {
     const struct theme *th = &a->theme;
-    int body = a->h - th->header_h - th->footer_h * (bar_rows(a) + 1) -
-               th->margin;
+    int body =
+        a->h - th->header_h - th->footer_h * (bar_rows(a) + 1) - th->margin;
     return a->session.speech && body < 5 * th->primary;
 }
 
@@ -866,8 +884,6 @@ static void panel_action(struct app *a, const char *id)
         if (sp->repeat)
             sp->repeat(sp->ctx);
     } else if (strcmp(id, "speech.pause") == 0) {
-        /* the touch has already stopped the speech; pause holds what is
-         * said next, resume lets it go on */
         if (a->paused && sp->resume)
             sp->resume(sp->ctx);
         else if (!a->paused && sp->pause)
@@ -892,11 +908,11 @@ static void draw_panel(struct app *a, struct ui *ui, struct draw_list *dl,
     const char *labels[N_PANEL];
     bool words = true; /* icons with words when every word fits */
     for (int i = 0; i < N_PANEL; i++) {
-        labels[i] = app_t(a, i == 1 && a->paused ? "voice.resume"
-                                                 : panel[i].key);
-        int need = text_width(&a->tm, labels[i], strlen(labels[i]), px,
-                              FONT_BOLD) +
-                   px * 5 / 4 + 16 + 32;
+        labels[i] =
+            app_t(a, i == 1 && a->paused ? "voice.resume" : panel[i].key);
+        int need =
+            text_width(&a->tm, labels[i], strlen(labels[i]), px, FONT_BOLD) +
+            px * 5 / 4 + 16 + 32;
         if (need > rect_col(r, N_PANEL, th->gap, i).w)
             words = false;
     }
@@ -910,8 +926,8 @@ static void draw_panel(struct app *a, struct ui *ui, struct draw_list *dl,
             .role = ROLE_NAV,
             .speech = labels[i],
         };
-        bool tapped =
-            ui_button(ui, dl, panel[i].id, rect_col(r, N_PANEL, th->gap, i), &b);
+        bool tapped = ui_button(ui, dl, panel[i].id,
+                                rect_col(r, N_PANEL, th->gap, i), &b);
         if (!words)
             snprintf(ui_last(ui)->label, UI_LABEL_MAX, "%s", labels[i]);
         if (tapped)
@@ -938,12 +954,11 @@ static void draw_header(struct app *a, struct ui *ui, struct draw_list *dl,
 
     bool elder = th->mode == MODE_ELDER;
     bool in_header = panel_in_header(a);
-    int right_w =
-        in_header ? N_PANEL * th->target + (N_PANEL - 1) * th->gap
-        : elder
-            ? text_width(&a->tm, hhmm, strlen(hhmm), th->title, FONT_REGULAR)
-            : text_width(&a->tm, date, strlen(date), th->text_min,
-                         FONT_REGULAR);
+    int right_w = in_header ? N_PANEL * th->target + (N_PANEL - 1) * th->gap
+                  : elder   ? text_width(&a->tm, hhmm, strlen(hhmm), th->title,
+                                         FONT_REGULAR)
+                          : text_width(&a->tm, date, strlen(date), th->text_min,
+                                       FONT_REGULAR);
     struct rect right = {a->w - th->margin - right_w, 0, right_w, th->header_h};
     struct rgba on = th->c.on_color;
     if (in_header) {
@@ -985,9 +1000,9 @@ static void draw_footer(struct app *a, struct ui *ui, struct draw_list *dl)
     struct rect bar = {0, a->h - fh, a->w, fh};
     draw_list_rect(dl, bar, th->c.slate, 0);
     if (a->session.speech && !panel_in_header(a)) {
-        draw_panel(a, ui, dl,
-                   (struct rect){th->gap, bar.y, a->w - 2 * th->gap,
-                                 th->footer_h});
+        draw_panel(
+            a, ui, dl,
+            (struct rect){th->gap, bar.y, a->w - 2 * th->gap, th->footer_h});
         bar.y += th->footer_h;
     }
     int bh = th->target;

@@ -247,41 +247,48 @@ static void small_landscape_and_high_contrast(void **state)
     render_and_check(&(struct run){"1280x800", true, NULL, 1, false});
 }
 
-static void text_size_2(void **state)
+static void a11y_text_size_2(void **state)
 {
     render_and_check(&(struct run){NULL, true, "standard", 2, false});
 }
 
-static void text_size_3(void **state)
+static void a11y_text_size_3(void **state)
 {
     render_and_check(&(struct run){NULL, true, "standard", 3, false});
 }
 
-static void text_size_3_small_landscape(void **state)
+static void a11y_text_size_3_small_landscape(void **state)
 {
     render_and_check(&(struct run){"1280x800", true, "standard", 3, false});
 }
 
-static void speech_panel(void **state)
+static void a11y_speech_panel(void **state)
 {
     render_and_check(&(struct run){NULL, false, NULL, 1, true});
 }
 
-static void speech_panel_small_landscape(void **state)
+static void a11y_speech_panel_small_landscape(void **state)
 {
     render_and_check(&(struct run){"1280x800", true, NULL, 1, true});
 }
 
-int main(void)
+/* With no argument the base checks run; ctest runs the text size and
+ * speech panel ones as tests of their own (an argument: a cmocka name
+ * filter such as "a11y_text*"), so each stays within its time limit. */
+int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(both_orientations),
         cmocka_unit_test(small_landscape_and_high_contrast),
-        cmocka_unit_test(text_size_2),
-        cmocka_unit_test(text_size_3),
-        cmocka_unit_test(text_size_3_small_landscape),
-        cmocka_unit_test(speech_panel),
-        cmocka_unit_test(speech_panel_small_landscape),
+        cmocka_unit_test(a11y_text_size_2),
+        cmocka_unit_test(a11y_text_size_3),
+        cmocka_unit_test(a11y_text_size_3_small_landscape),
+        cmocka_unit_test(a11y_speech_panel),
+        cmocka_unit_test(a11y_speech_panel_small_landscape),
     };
+    if (argc > 1)
+        cmocka_set_test_filter(argv[1]);
+    else
+        cmocka_set_skip_filter("a11y_*");
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -146,8 +146,13 @@ static void session_end_resets_speech(void **state)
     assert_true(f.app.session.speech);
     ui_fixture_tap(&f, "speech.louder");
     assert_int_equal(fake.volume, APP_VOLUME_DEFAULT + APP_VOLUME_STEP);
+    int stops = fake.stops;
     ui_fixture_tap(&f, "speech.pause");
     assert_true(fake.paused);
+    assert_int_equal(fake.stops, stops); /* paused, not stopped */
+    ui_fixture_tap(&f, "speech.pause");
+    assert_false(fake.paused);
+    ui_fixture_tap(&f, "speech.pause");
     ui_fixture_tap(&f, "bar.text");
     assert_int_equal(f.app.session.text_size, 2);
     ui_fixture_tap(&f, "tile.services");

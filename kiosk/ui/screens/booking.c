@@ -28,7 +28,7 @@ struct booking_state {
                          when they fit, consent and confirm), 3 those */
     int privacy_page; /* when the notice needs pages */
     int refused;      /* store_book's last refusal, 0 none */
-    bool summary_said; /* since confirm was last enabled */
+    bool read_out;    /* the summary, since confirm was last enabled */
 };
 
 static int enter(struct screen *s, const struct screen_args *args)
@@ -542,11 +542,11 @@ static void draw_action(struct screen *s, struct ui *ui, struct draw_list *dl,
 static void speak_summary(struct app *a, struct booking_state *st,
                           const char *slot_id, bool ready)
 {
-    if (!ready || st->summary_said) {
-        st->summary_said = ready;
+    if (!ready || st->read_out) {
+        st->read_out = ready;
         return;
     }
-    st->summary_said = true;
+    st->read_out = true;
     struct slot_row slot;
     struct activity_row act;
     if (store_slot(a->store, slot_id, &slot) ||
@@ -557,7 +557,8 @@ static void speak_summary(struct app *a, struct booking_state *st,
     phone_display(st->phone, phone);
     const char *pairs[] = {
         "what",
-        app_text(a, (const char *const[]){act.name[LANG_ZH], act.name[LANG_EN]}),
+        app_text(a,
+                 (const char *const[]){act.name[LANG_ZH], act.name[LANG_EN]}),
         "when",
         when,
         "place",
