@@ -53,11 +53,6 @@ static int shoot(struct store *scratch, const struct i18n *i18n,
         return 0;
     }
     const struct draw_list *dl = app_frame(&a);
-    struct sdl_shot *shot;
-    if ((rc = sdl_shot_open(sz.w, sz.h, &shot))) {
-        app_release(&a);
-        return rc;
-    }
     char file[256], path[4096];
     char size_tag[8] = "";
     if (opt->text_size > 1)
@@ -67,13 +62,20 @@ static int shoot(struct store *scratch, const struct i18n *i18n,
              lang == LANG_EN ? "en" : "zh", sz.name, hc ? "-hc" : "",
              size_tag, opt->speech ? "-speech" : "");
     snprintf(path, sizeof(path), "%s/%s", opt->dir, file);
-    rc = sdl_shot_render(shot, dl, &tr, a.theme.c.paper);
-    if (!rc)
-        rc = sdl_shot_save_png(shot, path);
-    /* the text cache's textures belong to this shot's renderer */
-    sdl_text_release_textures(text);
-    sdl_images_release_textures(images);
-    sdl_shot_close(shot);
+    if (!opt->json_only) {
+        struct sdl_shot *shot;
+        if ((rc = sdl_shot_open(sz.w, sz.h, &shot))) {
+            app_release(&a);
+            return rc;
+        }
+        rc = sdl_shot_render(shot, dl, &tr, a.theme.c.paper);
+        if (!rc)
+            rc = sdl_shot_save_png(shot, path);
+        /* the text cache's textures belong to this shot's renderer */
+        sdl_text_release_textures(text);
+        sdl_images_release_textures(images);
+        sdl_shot_close(shot);
+    }
     if (!rc) {
         json_t *o = inspect_frame(&a);
         if (o) {

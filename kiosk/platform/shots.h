@@ -32,6 +32,8 @@ struct shots_options {
     struct sync *sync;   /* its state on the staff screen; may be NULL */
     int text_size;       /* 1..3 (theme.h), standard mode; 0: 1 */
     bool speech;         /* speech mode on: the speech panel shows */
+    bool json_only;      /* screens.json alone, no PNGs: what the layout
+                          * checks read, at a fraction of the time */
 };
 
 /* Writes the images and screens.json; progress and errors go to log.

@@ -103,10 +103,10 @@ static void check_image(json_t *img)
             choices++;
         const char *label = json_string_value(json_object_get(e, "label"));
         if (!label || !*label)
-            report(file, "element %s has no label%s", id, 0, 0);
+            report(file, "element %s has no label", id, 0, 0);
         const char *said = json_string_value(json_object_get(e, "speech"));
         if (!said || !has_words(said))
-            report(file, "element %s has no spoken label%s", id, 0, 0);
+            report(file, "element %s has no spoken label", id, 0, 0);
         json_t *focus = json_object_get(e, "focus");
         if (!json_is_integer(focus) || json_integer_value(focus) != (int)i)
             report(file, "element %s: focus place %.0f, not %.0f", id,
@@ -211,7 +211,8 @@ static void render_and_check(const struct run *run)
                                 .mode = run->mode,
                                 .images = LINLI_TEST_ASSETS "/images",
                                 .text_size = run->text_size,
-                                .speech = run->speech};
+                                .speech = run->speech,
+                                .json_only = true};
     int rc = shots_run(st, i18n, clock_fixed(&now_ms), &opt, stderr);
     if (rc == ERR_NOT_FOUND) /* no fonts on this machine */
         skip();

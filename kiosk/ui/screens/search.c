@@ -154,7 +154,8 @@ static bool draw_query(struct app *a, struct ui *ui, struct draw_list *dl,
                        .icon = ICON_BACKSPACE,
                        .look = LOOK_CARD,
                        .role = ROLE_KEY,
-                       .disabled = len == 0};
+                       .disabled = len == 0,
+                       .speech = del};
     if (ui_button(ui, dl, "key.del",
                   (struct rect){box.x + box.w + gap, r.y, dw, r.h}, &b)) {
         st->keys[len - 1] = '\0';
