@@ -120,10 +120,28 @@ static const char *default_data_dir(char *out, size_t n)
 
 static int parse_args(int argc, char **argv, struct options *o)
 {
-    enum { OPT_DATA = 256, OPT_ASSETS, OPT_IMPORT, OPT_EXPORT, OPT_NOW,
-           OPT_SHOTS, OPT_SCREEN, OPT_SIZE, OPT_REPLAY, OPT_WINDOWED,
-           OPT_BENCH, OPT_HC, OPT_MODE, OPT_LANG, OPT_HUB, OPT_KIOSK_ID,
-           OPT_TOKEN_FILE, OPT_CA, OPT_SYNC_ONCE, OPT_LIVE };
+    enum {
+        OPT_DATA = 256,
+        OPT_ASSETS,
+        OPT_IMPORT,
+        OPT_EXPORT,
+        OPT_NOW,
+        OPT_SHOTS,
+        OPT_SCREEN,
+        OPT_SIZE,
+        OPT_REPLAY,
+        OPT_WINDOWED,
+        OPT_BENCH,
+        OPT_HC,
+        OPT_MODE,
+        OPT_LANG,
+        OPT_HUB,
+        OPT_KIOSK_ID,
+        OPT_TOKEN_FILE,
+        OPT_CA,
+        OPT_SYNC_ONCE,
+        OPT_LIVE
+    };
     static const struct option longopts[] = {
         {"data", required_argument, NULL, OPT_DATA},
         {"assets", required_argument, NULL, OPT_ASSETS},
@@ -170,12 +188,24 @@ static int parse_args(int argc, char **argv, struct options *o)
         case OPT_REPLAY: o->replay_file = optarg; break;
         case OPT_WINDOWED: o->windowed = true; break;
         case OPT_BENCH: o->bench = true; break;
-        case OPT_HUB: o->hub = optarg; break;
-        case OPT_KIOSK_ID: o->kiosk_id = optarg; break;
-        case OPT_TOKEN_FILE: o->token_file = optarg; break;
-        case OPT_CA: o->ca_file = optarg; break;
-        case OPT_SYNC_ONCE: o->sync_once = true; break;
-        case OPT_LIVE: o->live = true; break;
+        case OPT_HUB:
+            o->hub = optarg;
+            break;
+        case OPT_KIOSK_ID:
+            o->kiosk_id = optarg;
+            break;
+        case OPT_TOKEN_FILE:
+            o->token_file = optarg;
+            break;
+        case OPT_CA:
+            o->ca_file = optarg;
+            break;
+        case OPT_SYNC_ONCE:
+            o->sync_once = true;
+            break;
+        case OPT_LIVE:
+            o->live = true;
+            break;
         case OPT_NOW:
             if (!civil_parse_timestamp(optarg, &now_s))
                 return die("--now: expected a time like "
@@ -193,8 +223,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         return die("unexpected argument '%s'%s", argv[optind], "");
     if ((o->hub || o->kiosk_id || o->token_file || o->sync_once) &&
         !(o->hub && o->kiosk_id && o->token_file))
-        return die("sync needs --hub, --kiosk-id and --token-file%s%s", "",
-                   "");
+        return die("sync needs --hub, --kiosk-id and --token-file%s%s", "", "");
     return 0;
 }
 
@@ -204,11 +233,11 @@ static int read_token(const char *path, char *out, size_t n)
 {
     struct stat sb;
     if (stat(path, &sb))
-        return die("cannot read the token file %s: %s", path,
-                   strerror(errno));
+        return die("cannot read the token file %s: %s", path, strerror(errno));
     if (sb.st_mode & (S_IRWXG | S_IRWXO))
         return die("the token file %s may be read by others: "
-                   "chmod 600 %s first", path, path);
+                   "chmod 600 %s first",
+                   path, path);
     FILE *f = fopen(path, "r");
     if (!f || !fgets(out, (int)n, f)) {
         if (f)
@@ -443,8 +472,10 @@ int main(int argc, char **argv)
     char token[256];
     if (o.hub && !(rc = read_token(o.token_file, token, sizeof token))) {
         curl = http_curl_new(o.ca_file);
-        struct sync_config sc = {.hub_url = o.hub, .kiosk_id = o.kiosk_id,
-                                 .token = token, .cache_path = cache,
+        struct sync_config sc = {.hub_url = o.hub,
+                                 .kiosk_id = o.kiosk_id,
+                                 .token = token,
+                                 .cache_path = cache,
                                  .version = LINLI_VERSION};
         if (!curl)
             rc = die("cannot start HTTP (libcurl)%s%s", "", "");
@@ -478,17 +509,17 @@ int main(int argc, char **argv)
             die("cannot load the catalogs: %s%s", err, "");
     }
     if (!rc && o.shots_dir) {
-        struct shots_options so = {o.shots_dir, o.screen, o.size,
-                                   o.high_contrast, o.mode, o.lang, images,
-                                   sync};
+        struct shots_options so = {o.shots_dir,     o.screen, o.size,
+                                   o.high_contrast, o.mode,   o.lang,
+                                   images,          sync};
         rc = shots_run(st, i18n, clk, &so, stderr);
     } else if (!rc && o.replay_file) {
         rc = replay_file(st, i18n, clk, o.replay_file, o.live, stdout);
     } else if (!rc && o.bench) {
         rc = bench_run(st, i18n, images, start_ms, stdout);
     } else if (!rc && ui) {
-        struct window_options wo = {.windowed = o.windowed, .images = images,
-                                    .sync = sync};
+        struct window_options wo = {
+            .windowed = o.windowed, .images = images, .sync = sync};
         if (o.size && sscanf(o.size, "%dx%d", &wo.w, &wo.h) != 2)
             rc = die("--size: expected WxH, not '%s'%s", o.size, "");
         if (!rc)
