@@ -13,7 +13,7 @@ packages=(
     # hub
     libmicrohttpd-dev
     # tests
-    libcmocka-dev sqlite3
+    libcmocka-dev sqlite3 python3
     # fonts: CJK text and the icon font (fonts/README.md)
     fonts-noto-cjk fonts-material-design-icons-iconfont
 )

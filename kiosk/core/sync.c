@@ -639,7 +639,10 @@ struct sync *sync_new(const struct sync_config *cfg, struct store *st,
     s->interval_s = cached_interval(st);
     refresh_depth(s);
     int64_t boot = (int64_t)(uniform(s) * SYNC_BOOT_DELAY_MS);
-    wait_until(s, boot, SYNC_IDLE);
+    /* a kiosk restarted after a failed round is still backing off */
+    wait_until(s, boot,
+               s->meta.last_error_ms > s->meta.last_sync_ms ? SYNC_BACKOFF
+                                                            : SYNC_IDLE);
     return s;
 }
 
