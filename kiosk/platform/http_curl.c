@@ -24,7 +24,8 @@ struct http_curl {
     size_t max_body;
     bool too_big;
     bool done;
-    int result; /* of the finished transfer */
+    int result;                       /* of the finished transfer */
+    char curl_error[CURL_ERROR_SIZE]; /* curl's detail on a failure */
     struct http_response resp;
 };
 
@@ -140,6 +141,8 @@ static int hc_start(void *ctx, const struct http_request *req)
         curl_easy_setopt(e, CURLOPT_CAINFO, hc->ca_file);
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    hc->curl_error[0] = '\0';
+    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, hc->curl_error);
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(e, CURLOPT_WRITEDATA, hc);
     curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
@@ -181,7 +184,8 @@ static int hc_step(void *ctx, const struct http_response **out)
                 hc->result = ERR_TOO_BIG;
             } else if (cc != CURLE_OK) {
                 snprintf(hc->resp.error, sizeof hc->resp.error, "%s",
-                         curl_easy_strerror(cc));
+                         hc->curl_error[0] ? hc->curl_error
+                                           : curl_easy_strerror(cc));
                 hc->result = ERR_NET;
             }
             end_transfer(hc);
