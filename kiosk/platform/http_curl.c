@@ -183,7 +183,7 @@ static int hc_step(void *ctx, const struct http_response **out)
                          "response larger than %zu bytes", hc->resp.body.max);
                 hc->result = ERR_TOO_BIG;
             } else if (cc != CURLE_OK) {
-                snprintf(hc->resp.error, sizeof hc->resp.error, "%s",
+                snprintf(hc->resp.error, sizeof hc->resp.error, "%.150s",
                          hc->curl_error[0] ? hc->curl_error
                                            : curl_easy_strerror(cc));
                 hc->result = ERR_NET;
