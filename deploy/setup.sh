@@ -12,8 +12,8 @@ packages=(
     libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcurl4-openssl-dev
     # hub
     libmicrohttpd-dev
-    # tests
-    libcmocka-dev sqlite3 python3
+    # tests (chromium drives the hub's /admin page; wrk benchmarks the hub)
+    libcmocka-dev sqlite3 chromium chromium-driver wrk python3
     # fonts: CJK text and the icon font (fonts/README.md)
     fonts-noto-cjk fonts-material-design-icons-iconfont
 )

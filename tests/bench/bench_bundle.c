@@ -7,9 +7,8 @@
  *
  * usage: bench_bundle ASSETS_DIR [SERVICES] [RUNS]
  */
-#include "buf.h"
+#include "big_bundle.h"
 #include "bundle.h"
-#include "demo.h"
 #include "store.h"
 
 #include <jansson.h>
@@ -18,64 +17,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    return v[n / 2];
-}
-
-/* The demo bundle with its services repeated to n. */
-static char *big_bundle(const char *assets, int n, size_t *len)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/demo/community.json", assets);
-    struct buf in;
-    buf_init(&in, BUNDLE_MAX_BYTES);
-    if (buf_read_file(&in, path)) {
-        fprintf(stderr, "bench_bundle: cannot read %s\n", path);
-        exit(1);
-    }
-    char *demo;
-    size_t demo_len;
-    if (demo_bundle_make(in.data, in.len, (int64_t)time(NULL), &demo,
-                         &demo_len, NULL, 0))
-        exit(1);
-    buf_release(&in);
-    json_t *root = json_loads(demo, 0, NULL);
-    free(demo);
-    json_t *svcs = json_object_get(root, "services");
-    size_t base = json_array_size(svcs);
-    for (int i = (int)base; i < n; i++) {
-        json_t *c = json_deep_copy(json_array_get(svcs, (size_t)i % base));
-        char id[32];
-        snprintf(id, sizeof id, "bench-%d", i);
-        json_object_set_new(c, "id", json_string(id));
-        double d = ((i * 7919) % 200 - 100) * 0.00003;
-        json_object_set_new(
-            c, "lat", json_real(json_number_value(json_object_get(c, "lat")) + d));
-        json_object_set_new(
-            c, "lon", json_real(json_number_value(json_object_get(c, "lon")) - d));
-        json_array_append_new(svcs, c);
-    }
-    char *out = json_dumps(root, JSON_COMPACT);
-    json_decref(root);
-    *len = strlen(out);
-    return out;
-}
 
 int main(int argc, char **argv)
 {
@@ -102,15 +43,15 @@ int main(int argc, char **argv)
     for (int r = 0; r < runs; r++) {
         struct bundle *b;
         char err[256];
-        double t0 = now_ms();
+        double t0 = bench_now_ms();
         if (bundle_parse(text, len, &b, err, sizeof err)) {
             fprintf(stderr, "bench_bundle: %s\n", err);
             return 1;
         }
-        double t1 = now_ms();
+        double t1 = bench_now_ms();
         if (store_apply_bundle(st, b, t * 1000))
             return 1;
-        double t2 = now_ms();
+        double t2 = bench_now_ms();
         bundle_free(b);
         parse[r] = t1 - t0;
         apply[r] = t2 - t1;
@@ -120,12 +61,12 @@ int main(int argc, char **argv)
         struct service_row rows[8];
         int got, count;
         struct service_query q = {.category = "dining"};
-        double t3 = now_ms();
+        double t3 = bench_now_ms();
         store_services(st, &q, t, rows, 8, &got, &count);
-        double t4 = now_ms();
+        double t4 = bench_now_ms();
         q.open_only = true;
         store_services(st, &q, t, rows, 8, &got, &count);
-        double t5 = now_ms();
+        double t5 = bench_now_ms();
         page[r] = t4 - t3;
         open_page[r] = t5 - t4;
     }
@@ -133,8 +74,9 @@ int main(int argc, char **argv)
            "\"parse_validate_ms\": %.1f, \"store_apply_ms\": %.1f, "
            "\"total_ms\": %.1f, \"category_page_ms\": %.2f, "
            "\"category_open_now_page_ms\": %.2f}\n",
-           n, len, runs, median(parse, runs), median(apply, runs),
-           median(total, runs), median(page, runs), median(open_page, runs));
+           n, len, runs, bench_median(parse, runs), bench_median(apply, runs),
+           bench_median(total, runs), bench_median(page, runs),
+           bench_median(open_page, runs));
     store_close(st);
     free(text);
     char cmd[128];
