@@ -7,11 +7,11 @@
 # leave a sound cache; a misbehaving hub (truncated gzip, invalid JSON or
 # UTF-8, wrong types, a huge body, a hang) changes nothing and its error
 # shows on the staff screen.
-# usage: test_sync_fake_hub.sh LINLI_KIOSK FAKE_HUB_PY REPLAYS_DIR
+# usage: test_sync_fake_hub.sh LINLI_KIOSK LINLI_HUB FAKE_HUB_PY REPLAYS_DIR
 set -uo pipefail
 kiosk="$1"
-fake="$2"
-replays="$3"
+fake="$3"
+replays="$4"
 tmp=$(mktemp -d)
 hub_pid=""
 kid=caoyang-01
@@ -22,11 +22,7 @@ cleanup() {
     rm -rf "$tmp"
 }
 trap cleanup EXIT
-fail() {
-    echo "FAIL: $*"
-    exit 1
-}
-ok() { echo "ok   $* (${SECONDS}s)"; }
+. "$(dirname "$0")/lib.sh"
 
 start_hub() {
     : >"$tmp/hub.out"
@@ -46,20 +42,6 @@ stop_hub() {
     wait "$hub_pid" 2>/dev/null
     hub_pid=""
 }
-k() { timeout 120 "$kiosk" --data "$tmp/k" "$@"; }
-sync_once() {
-    k --hub "$url" --kiosk-id "$kid" --token-file "$tmp/token" --sync-once
-}
-# The staff screen as the kiosk would show it: its texts, one per line.
-staff_texts() {
-    rm -rf "$tmp/shots"
-    k --hub "$url" --kiosk-id "$kid" --token-file "$tmp/token" \
-        --screenshot "$tmp/shots" --screen "${1:-staff}" --size 1920x1080 \
-        --mode standard --lang zh 2>/dev/null || fail "screenshot failed"
-    python3 -c 'import json,sys
-for s in json.load(open(sys.argv[1])):
-    for t in s["texts"]: print(t["text"])' "$tmp/shots/screens.json"
-}
 edit_bundle() { # python code run on the bundle as "b"
     python3 -c "import json,sys
 b = json.load(open(sys.argv[1]))
@@ -71,7 +53,6 @@ hub_events() {
 try: print(len(json.load(open(sys.argv[1]))))
 except OSError: print(0)' "$tmp/hub/events.json"
 }
-sql() { sqlite3 "$tmp/k/cache.sqlite" "$1"; }
 
 mkdir -p "$tmp/hub"
 "$kiosk" --data "$tmp/src" --demo --export "$tmp/bundle.json" 2>/dev/null ||
@@ -88,7 +69,7 @@ ok "a token file others may read is refused"
 
 # ---- a fresh kiosk, then a 304 ------------------------------------------
 sync_once || fail "first sync"
-[ "$(k --dump | python3 -c 'import json,sys; print(json.load(sys.stdin)["kiosk_id"])')" = "$kid" ] ||
+[ "$(dump_field kiosk_id)" = "$kid" ] ||
     fail "the demo community is not in the cache"
 sync_once || fail "second sync"
 [ "$(grep -c '^GET /api/v1/bundle 200' "$tmp/hub/requests.log")" = 1 ] ||
@@ -108,7 +89,7 @@ n["title"] = {"zh": "同步测试公告", "en": "Sync test notice"}
 n["priority"] = "important"
 b["notices"].insert(0, n)'
 sync_once || fail "sync of the changed bundle"
-home=$(staff_texts home)
+home=$(screen_texts home)
 grep -q "同步测试中心" <<<"$home" || fail "the new center name is not on home"
 grep -q "同步测试公告" <<<"$home" || fail "the new notice is not on home"
 k --export - | python3 -c 'import json,sys
@@ -140,9 +121,7 @@ for i in $(seq 1 24); do
     k --replay "$replays/rate.txt" --live >/dev/null 2>&1 || fail "replay $i"
     made=$((made + 1))
     edit_bundle "b['version'] = 'kill-$i'" # every round applies a bundle
-    # the kiosk itself, not a subshell, so kill -9 hits it
-    "$kiosk" --data "$tmp/k" --hub "$url" --kiosk-id "$kid" \
-        --token-file "$tmp/token" --sync-once >/dev/null 2>&1 &
+    sync_bg
     kpid=$!
     delay=$(printf '0.%03d' $(((i * 37) % 400)))
     sleep "$delay"
@@ -165,8 +144,7 @@ sync_once || fail "sync after the kills"
     fail "ratings: $(sql 'SELECT count(*) FROM ratings') of $((made - 1))"
 [ "$(hub_events)" = "$made" ] ||
     fail "the hub has $(hub_events) events, $made were made"
-[ "$(python3 -c 'import json,sys
-print(json.load(sys.stdin)["bundle_version"])' < <(k --dump))" = kill-24 ] ||
+[ "$(dump_field bundle_version)" = kill-24 ] ||
     fail "the last bundle was not applied"
 ok "24 kills of kiosk and hub: $made events once each, cache sound"
 
@@ -181,7 +159,7 @@ for m in truncated-gzip:"truncated gzip" invalid-json:"not valid JSON" \
     if sync_once 2>"$tmp/err"; then fail "$mode: the sync succeeded"; fi
     grep -qF "$want" "$tmp/err" || fail "$mode: stderr: $(cat "$tmp/err")"
     [ "$(k --export - | sha256sum)" = "$before" ] || fail "$mode: cache changed"
-    staff_texts | tr '\n' ' ' | grep -qF "$want" ||
+    screen_texts | tr '\n' ' ' | grep -qF "$want" ||
         fail "$mode: not on the staff screen"
     [ "$(sql 'PRAGMA integrity_check')" = ok ] || fail "$mode: corrupt"
     ok "$mode: cache unchanged, '$want' on the staff screen"
