@@ -507,7 +507,10 @@ static int export_list(struct store *st, struct buf *out, const char *key,
     return rc ? rc : buf_puts(out, "]");
 }
 
-char *store_export(struct store *st, size_t *len_out, int *rc_out)
+/* The bundle document; with config_only, its lists left empty (what
+ * reading the config needs, without the cost of the directory). */
+static char *export_text(struct store *st, bool config_only, size_t *len_out,
+                         int *rc_out)
 {
     char version[VERSION_MAX_BYTES * 2 + 8], generated[80];
     struct buf out;
@@ -533,15 +536,19 @@ char *store_export(struct store *st, size_t *len_out, int *rc_out)
             rc = ERR_DB;
         sqlite3_finalize(s);
     }
-    if (!rc)
+    if (!rc && config_only)
+        rc = buf_puts(&out, ",\"categories\":[],\"services\":[],"
+                            "\"activities\":[],\"notices\":[],"
+                            "\"polls\":[]");
+    else if (!rc)
         rc = export_list(st, &out, "categories", "categories");
-    if (!rc)
+    if (!rc && !config_only)
         rc = export_list(st, &out, "services", "services");
-    if (!rc)
+    if (!rc && !config_only)
         rc = export_list(st, &out, "activities", "activities");
-    if (!rc)
+    if (!rc && !config_only)
         rc = export_list(st, &out, "notices", "notices");
-    if (!rc)
+    if (!rc && !config_only)
         rc = export_list(st, &out, "polls", "polls");
     if (!rc)
         rc = buf_puts(&out, "}\n");
@@ -556,16 +563,31 @@ done:
     return buf_take(&out, len_out);
 }
 
-int store_load_bundle(struct store *st, struct bundle **out)
+char *store_export(struct store *st, size_t *len_out, int *rc_out)
+{
+    return export_text(st, false, len_out, rc_out);
+}
+
+static int load(struct store *st, bool config_only, struct bundle **out)
 {
     size_t len;
     int rc;
-    char *json = store_export(st, &len, &rc);
+    char *json = export_text(st, config_only, &len, &rc);
     if (!json)
         return rc;
     rc = bundle_parse(json, len, out, NULL, 0);
     free(json);
     return rc ? ERR_DB : 0; /* what we wrote must parse: else corruption */
+}
+
+int store_load_bundle(struct store *st, struct bundle **out)
+{
+    return load(st, false, out);
+}
+
+int store_load_config(struct store *st, struct bundle **out)
+{
+    return load(st, true, out);
 }
 
 int store_info(struct store *st, struct store_info *out)

@@ -82,6 +82,9 @@ int store_open_copy(struct store *st, struct store **out);
 
 /* Loads the cached bundle back as a model (export + parse). */
 int store_load_bundle(struct store *st, struct bundle **out);
+/* The same with only its config (and version): the lists are empty. Cheap
+ * whatever the directory's size, for the ui thread. */
+int store_load_config(struct store *st, struct bundle **out);
 
 struct store_info {
     char bundle_version[VERSION_MAX_BYTES + 1]; /* "" if empty */

@@ -520,7 +520,7 @@ static int cached_interval(struct store *st)
 {
     int v = 300;
     struct bundle *b;
-    if (!store_is_empty(st) && store_load_bundle(st, &b) == 0) {
+    if (!store_is_empty(st) && store_load_config(st, &b) == 0) {
         v = b->config.sync_interval_s > 0 ? b->config.sync_interval_s : v;
         bundle_free(b);
     }
