@@ -239,10 +239,11 @@ static void bind_json(sqlite3_stmt *s, int i, const struct bundle *b,
         sqlite3_finalize(s);                                                  \
     } while (0)
 
-static int put_meta(struct store *st, const char *key, const char *value)
+/* INSERT OR REPLACE of one key/value row with sql. */
+static int put_row(struct store *st, const char *sql, const char *key,
+                   const char *value)
 {
-    sqlite3_stmt *s = store_prepare(
-        st, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+    sqlite3_stmt *s = store_prepare(st, sql);
     if (!s)
         return ERR_DB;
     bind_text(s, 1, key);
@@ -252,17 +253,17 @@ static int put_meta(struct store *st, const char *key, const char *value)
     return rc;
 }
 
+static int put_meta(struct store *st, const char *key, const char *value)
+{
+    return put_row(st, "INSERT OR REPLACE INTO meta (key, value) VALUES (?,?)",
+                   key, value);
+}
+
 static int put_sync(struct store *st, const char *key, const char *value)
 {
-    sqlite3_stmt *s = store_prepare(
-        st, "INSERT OR REPLACE INTO sync_meta (key, value) VALUES (?, ?)");
-    if (!s)
-        return ERR_DB;
-    bind_text(s, 1, key);
-    bind_text(s, 2, value);
-    int rc = store_step_write(st, s);
-    sqlite3_finalize(s);
-    return rc;
+    return put_row(
+        st, "INSERT OR REPLACE INTO sync_meta (key, value) VALUES (?, ?)", key,
+        value);
 }
 
 static int apply_rows(struct store *st, const struct bundle *b,
