@@ -175,8 +175,8 @@ static void render_and_check(const char *size, bool hc)
     assert_int_equal(i18n_load(LINLI_TEST_ASSETS "/i18n", &i18n, err,
                                sizeof(err)),
                      0);
-    struct shots_options opt = {dir,  NULL, size, hc,
-                                NULL, NULL, LINLI_TEST_ASSETS "/images", NULL};
+    struct shots_options opt = {
+        dir, NULL, size, hc, NULL, NULL, LINLI_TEST_ASSETS "/images", NULL};
     int rc = shots_run(st, i18n, clock_fixed(&now_ms), &opt, stderr);
     if (rc == ERR_NOT_FOUND) /* no fonts on this machine */
         skip();
