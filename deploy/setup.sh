@@ -17,7 +17,7 @@ packages=(
     # hub
     libmicrohttpd-dev
     # tests (chromium drives the hub's /admin page; wrk benchmarks the hub)
-    libcmocka-dev sqlite3 chromium chromium-driver wrk
+    libcmocka-dev sqlite3 chromium chromium-driver wrk python3
     # fonts: CJK text and the icon font (fonts/README.md)
     fonts-noto-cjk fonts-material-design-icons-iconfont
 )

@@ -312,11 +312,11 @@ static int read_token(const char *path, char *out, size_t n)
 {
     struct stat sb;
     if (stat(path, &sb))
-        return die("cannot read the token file %s: %s", path,
-                   strerror(errno));
+        return die("cannot read the token file %s: %s", path, strerror(errno));
     if (sb.st_mode & (S_IRWXG | S_IRWXO))
         return die("the token file %s may be read by others: "
-                   "chmod 600 %s first", path, path);
+                   "chmod 600 %s first",
+                   path, path);
     FILE *f = fopen(path, "r");
     if (!f || !fgets(out, (int)n, f)) {
         if (f)
@@ -594,8 +594,10 @@ int main(int argc, char **argv)
     char token[256];
     if (o.hub && !(rc = read_token(o.token_file, token, sizeof token))) {
         curl = http_curl_new(o.ca_file);
-        struct sync_config sc = {.hub_url = o.hub, .kiosk_id = o.kiosk_id,
-                                 .token = token, .cache_path = cache,
+        struct sync_config sc = {.hub_url = o.hub,
+                                 .kiosk_id = o.kiosk_id,
+                                 .token = token,
+                                 .cache_path = cache,
                                  .version = LINLI_VERSION};
         if (!curl)
             rc = die("cannot start HTTP (libcurl)%s%s", "", "");

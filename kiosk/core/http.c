@@ -18,8 +18,9 @@ bool http_parse_date(const char *s, int64_t *unix_s)
     static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
     char wday[4], mon[4], zone[4];
     int day, year, h, m, sec, used = 0;
-    if (!s || sscanf(s, "%3s, %2d %3s %4d %2d:%2d:%2d %3s%n", wday, &day, mon,
-                     &year, &h, &m, &sec, zone, &used) != 8 ||
+    if (!s ||
+        sscanf(s, "%3s, %2d %3s %4d %2d:%2d:%2d %3s%n", wday, &day, mon, &year,
+               &h, &m, &sec, zone, &used) != 8 ||
         s[used] != '\0' || strcmp(zone, "GMT") != 0)
         return false;
     const char *p = strstr(months, mon);
@@ -28,8 +29,8 @@ bool http_parse_date(const char *s, int64_t *unix_s)
         return false;
     int month = (int)(p - months) / 3 + 1;
     /* civil_unix() counts Shanghai days; a UTC day starts 8 h later */
-    int64_t midnight = civil_unix(civil_day_number(year, month, day), 0) +
-                       CIVIL_UTC_OFFSET_S;
+    int64_t midnight =
+        civil_unix(civil_day_number(year, month, day), 0) + CIVIL_UTC_OFFSET_S;
     *unix_s = midnight + h * 3600 + m * 60 + sec;
     return true;
 }
@@ -76,8 +77,8 @@ int http_gunzip(const void *in, size_t n, struct buf *out, char *errbuf,
         } else if (got && (rc = buf_append(out, chunk, got)) == ERR_TOO_BIG) {
             snprintf(errbuf, errlen, "gzip data inflates past %zu bytes",
                      out->max);
-        } else if (zr == Z_BUF_ERROR || (!got && z.avail_in == 0 &&
-                                         zr != Z_STREAM_END)) {
+        } else if (zr == Z_BUF_ERROR ||
+                   (!got && z.avail_in == 0 && zr != Z_STREAM_END)) {
             snprintf(errbuf, errlen, "truncated gzip data");
             rc = ERR_PARSE;
         }

@@ -21,29 +21,29 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define HTTP_PENDING 1 /* step(): not finished yet, call again later */
+#define HTTP_PENDING    1 /* step(): not finished yet, call again later */
 #define HTTP_HEADER_MAX 128
-#define HTTP_ERROR_MAX 160
+#define HTTP_ERROR_MAX  160
 
 struct http_request {
-    const char *method;           /* "GET", "POST" */
+    const char *method; /* "GET", "POST" */
     const char *url;
-    const char *const *headers;   /* "Name: value", NULL-terminated */
-    const char *body;             /* NULL for none */
+    const char *const *headers; /* "Name: value", NULL-terminated */
+    const char *body;           /* NULL for none */
     size_t body_len;
-    int timeout_ms;               /* the whole exchange */
-    size_t max_body;              /* response bodies over it fail */
+    int timeout_ms;  /* the whole exchange */
+    size_t max_body; /* response bodies over it fail */
 };
 
 struct http_response {
-    int status;                   /* 200, 304, 503 ... */
+    int status; /* 200, 304, 503 ... */
     /* The headers that matter to sync, "" when absent. */
     char etag[HTTP_HEADER_MAX];
     char retry_after[HTTP_HEADER_MAX];
     char date[HTTP_HEADER_MAX];
     char content_encoding[HTTP_HEADER_MAX];
-    struct buf body;              /* as received (still gzip, if it was) */
-    char error[HTTP_ERROR_MAX];   /* why step() failed */
+    struct buf body;            /* as received (still gzip, if it was) */
+    char error[HTTP_ERROR_MAX]; /* why step() failed */
 };
 
 struct http_client {

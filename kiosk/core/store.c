@@ -240,10 +240,11 @@ static void bind_json(sqlite3_stmt *s, int i, const struct bundle *b,
         sqlite3_finalize(s);                                                  \
     } while (0)
 
-static int put_meta(struct store *st, const char *key, const char *value)
+/* INSERT OR REPLACE of one key/value row with sql. */
+static int put_row(struct store *st, const char *sql, const char *key,
+                   const char *value)
 {
-    sqlite3_stmt *s = store_prepare(
-        st, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+    sqlite3_stmt *s = store_prepare(st, sql);
     if (!s)
         return ERR_DB;
     bind_text(s, 1, key);
@@ -253,17 +254,17 @@ static int put_meta(struct store *st, const char *key, const char *value)
     return rc;
 }
 
+static int put_meta(struct store *st, const char *key, const char *value)
+{
+    return put_row(st, "INSERT OR REPLACE INTO meta (key, value) VALUES (?,?)",
+                   key, value);
+}
+
 static int put_sync(struct store *st, const char *key, const char *value)
 {
-    sqlite3_stmt *s = store_prepare(
-        st, "INSERT OR REPLACE INTO sync_meta (key, value) VALUES (?, ?)");
-    if (!s)
-        return ERR_DB;
-    bind_text(s, 1, key);
-    bind_text(s, 2, value);
-    int rc = store_step_write(st, s);
-    sqlite3_finalize(s);
-    return rc;
+    return put_row(
+        st, "INSERT OR REPLACE INTO sync_meta (key, value) VALUES (?, ?)", key,
+        value);
 }
 
 static int apply_rows(struct store *st, const struct bundle *b,
@@ -508,7 +509,10 @@ static int export_list(struct store *st, struct buf *out, const char *key,
     return rc ? rc : buf_puts(out, "]");
 }
 
-char *store_export(struct store *st, size_t *len_out, int *rc_out)
+/* The bundle document; with config_only, its lists left empty (what
+ * reading the config needs, without the cost of the directory). */
+static char *export_text(struct store *st, bool config_only, size_t *len_out,
+                         int *rc_out)
 {
     char version[VERSION_MAX_BYTES * 2 + 8], generated[80];
     struct buf out;
@@ -534,15 +538,19 @@ char *store_export(struct store *st, size_t *len_out, int *rc_out)
             rc = ERR_DB;
         sqlite3_finalize(s);
     }
-    if (!rc)
+    if (!rc && config_only)
+        rc = buf_puts(&out, ",\"categories\":[],\"services\":[],"
+                            "\"activities\":[],\"notices\":[],"
+                            "\"polls\":[]");
+    else if (!rc)
         rc = export_list(st, &out, "categories", "categories");
-    if (!rc)
+    if (!rc && !config_only)
         rc = export_list(st, &out, "services", "services");
-    if (!rc)
+    if (!rc && !config_only)
         rc = export_list(st, &out, "activities", "activities");
-    if (!rc)
+    if (!rc && !config_only)
         rc = export_list(st, &out, "notices", "notices");
-    if (!rc)
+    if (!rc && !config_only)
         rc = export_list(st, &out, "polls", "polls");
     if (!rc)
         rc = buf_puts(&out, "}\n");
@@ -557,16 +565,31 @@ done:
     return buf_take(&out, len_out);
 }
 
-int store_load_bundle(struct store *st, struct bundle **out)
+char *store_export(struct store *st, size_t *len_out, int *rc_out)
+{
+    return export_text(st, false, len_out, rc_out);
+}
+
+static int load(struct store *st, bool config_only, struct bundle **out)
 {
     size_t len;
     int rc;
-    char *json = store_export(st, &len, &rc);
+    char *json = export_text(st, config_only, &len, &rc);
     if (!json)
         return rc;
     rc = bundle_parse(json, len, out, NULL, 0);
     free(json);
     return rc ? ERR_DB : 0; /* what we wrote must parse: else corruption */
+}
+
+int store_load_bundle(struct store *st, struct bundle **out)
+{
+    return load(st, false, out);
+}
+
+int store_load_config(struct store *st, struct bundle **out)
+{
+    return load(st, true, out);
 }
 
 int store_info(struct store *st, struct store_info *out)
@@ -603,7 +626,7 @@ int store_info(struct store *st, struct store_info *out)
         {"SELECT count(*) FROM polls", &out->n_polls},
         {"SELECT count(*) FROM bookings", &out->n_bookings},
         {"SELECT count(*) FROM ratings", &out->n_ratings},
-        {"SELECT count(*) FROM ratings WHERE level >= 4", &out->n_ratings_good},
+        {"SELECT count(*) FROM ratings WHERE level >= 3", &out->n_ratings_good},
         {"SELECT count(*) FROM poll_answers", &out->n_poll_answers},
         {"SELECT count(*) FROM outbox", &out->outbox_depth},
     };

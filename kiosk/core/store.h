@@ -82,6 +82,9 @@ int store_open_copy(struct store *st, struct store **out);
 
 /* Loads the cached bundle back as a model (export + parse). */
 int store_load_bundle(struct store *st, struct bundle **out);
+/* The same with only its config (and version): the lists are empty. Cheap
+ * whatever the directory's size, for the ui thread. */
+int store_load_config(struct store *st, struct bundle **out);
 
 struct store_info {
     char bundle_version[VERSION_MAX_BYTES + 1]; /* "" if empty */
@@ -90,7 +93,7 @@ struct store_info {
     char kiosk_id[ID_MAX + 1];
     int n_categories, n_services, n_activities, n_slots, n_notices, n_polls;
     int n_bookings, n_ratings, n_poll_answers;
-    int n_ratings_good; /* 好差评 levels 4-5 */
+    int n_ratings_good; /* 好差评 levels 3-5: satisfied (protocol.md) */
     int outbox_depth;
 };
 int store_info(struct store *st, struct store_info *out);

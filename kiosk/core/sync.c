@@ -52,10 +52,10 @@ struct sync {
     struct clock_adjust *clock;
     uint64_t rng;
     enum phase phase;
-    bool in_flight;          /* a request was started this phase */
-    int64_t deadline_mono;   /* of the request in flight */
-    int64_t next_mono;       /* PH_WAIT: when the next round starts */
-    int64_t start_mono;      /* for uptime */
+    bool in_flight;        /* a request was started this phase */
+    int64_t deadline_mono; /* of the request in flight */
+    int64_t next_mono;     /* PH_WAIT: when the next round starts */
+    int64_t start_mono;    /* for uptime */
     int interval_s;
     struct sync_meta meta;
     struct sync_status status;
@@ -224,8 +224,7 @@ static int start(struct sync *s, const char *method, const char *path,
     };
     int rc = s->http.start(s->http.ctx, &req);
     if (rc) {
-        fail(s, true, 0, "cannot start %s %s: %s", method, path,
-             err_str(rc));
+        fail(s, true, 0, "cannot start %s %s: %s", method, path, err_str(rc));
         return rc;
     }
     s->in_flight = true;
@@ -268,8 +267,8 @@ static void fail_status(struct sync *s, const char *what,
                         const struct http_response *r)
 {
     const char *msg = NULL;
-    json_t *j = json_loadb(r->body.data ? r->body.data : "", r->body.len, 0,
-                           NULL);
+    json_t *j =
+        json_loadb(r->body.data ? r->body.data : "", r->body.len, 0, NULL);
     if (json_is_object(j))
         msg = json_string_value(json_object_get(j, "message"));
     int64_t ra = http_retry_after_s(r->retry_after, wall(s) / 1000);
@@ -289,8 +288,7 @@ static void deliver_start(struct sync *s)
     s->batch = xcalloc(SYNC_BATCH_MAX, sizeof *s->batch);
     /* every waiting event is due: the round's backoff paces retries, and
      * a clock set back must not hide events */
-    if (outbox_peek(s->st, INT64_MAX, s->batch, SYNC_BATCH_MAX,
-                    &s->n_batch)) {
+    if (outbox_peek(s->st, INT64_MAX, s->batch, SYNC_BATCH_MAX, &s->n_batch)) {
         fail(s, false, 0, "outbox: %s", store_errmsg(s->st));
         return;
     }
@@ -338,7 +336,8 @@ static int ack_results(struct sync *s, json_t *results, char *err,
     int n = 0;
     size_t i;
     json_t *r;
-    json_array_foreach(results, i, r) {
+    json_array_foreach(results, i, r)
+    {
         const char *uuid = json_string_value(json_object_get(r, "uuid"));
         const char *st = json_string_value(json_object_get(r, "status"));
         if (!uuid || !st ||
@@ -384,8 +383,8 @@ static void deliver_step(struct sync *s)
         return;
     }
     json_error_t je;
-    json_t *j = json_loadb(r->body.data ? r->body.data : "", r->body.len, 0,
-                           &je);
+    json_t *j =
+        json_loadb(r->body.data ? r->body.data : "", r->body.len, 0, &je);
     char err[160] = "";
     int left = -1;
     if (!j)
@@ -455,8 +454,7 @@ static void fetch_step(struct sync *s)
 {
     if (!s->in_flight) {
         set_state(s, SYNC_FETCHING);
-        start(s, "GET", "/api/v1/bundle", NULL, s->meta.etag,
-              BUNDLE_MAX_BYTES);
+        start(s, "GET", "/api/v1/bundle", NULL, s->meta.etag, BUNDLE_MAX_BYTES);
         return;
     }
     const struct http_response *r = NULL;
@@ -477,8 +475,7 @@ static void fetch_step(struct sync *s)
         return;
     }
     if (strlen(r->etag) > SYNC_ETAG_MAX) {
-        fail(s, false, 0, "bundle: ETag longer than %d bytes",
-             SYNC_ETAG_MAX);
+        fail(s, false, 0, "bundle: ETag longer than %d bytes", SYNC_ETAG_MAX);
         return;
     }
     struct apply_job *job = xcalloc(1, sizeof *job);
@@ -523,7 +520,7 @@ static int cached_interval(struct store *st)
 {
     int v = 300;
     struct bundle *b;
-    if (!store_is_empty(st) && store_load_bundle(st, &b) == 0) {
+    if (!store_is_empty(st) && store_load_config(st, &b) == 0) {
         v = b->config.sync_interval_s > 0 ? b->config.sync_interval_s : v;
         bundle_free(b);
     }
@@ -567,21 +564,23 @@ static char *heartbeat_json(struct sync *s)
     long long free_mb = -1;
     struct statvfs vfs;
     if (statvfs(s->cfg.cache_path, &vfs) == 0)
-        free_mb = (long long)((unsigned long long)vfs.f_bavail * vfs.f_frsize
-                              >> 20);
+        free_mb =
+            (long long)((unsigned long long)vfs.f_bavail * vfs.f_frsize >> 20);
     json_t *errors = json_array();
     for (int i = 0; i < s->n_errors; i++)
         json_array_append_new(errors, json_string(s->errors[i]));
     json_t *j = json_pack(
-        "{s:s, s:s, s:I, s:i, s:s?, s:s, s:I, s:I, s:I, s:s, s:o}",
-        "kiosk_id", s->cfg.kiosk_id, "version", s->cfg.version, "uptime_s",
+        "{s:s, s:s, s:I, s:i, s:s?, s:s, s:I, s:I, s:I, s:s, s:o}", "kiosk_id",
+        s->cfg.kiosk_id, "version", s->cfg.version, "uptime_s",
         (json_int_t)((mono(s) - s->start_mono) / 1000), "outbox_depth",
         info.outbox_depth, "last_sync_at", last[0] ? last : NULL,
         "bundle_version", info.bundle_version, "data_age_s",
         (json_int_t)(info.applied_ms ? (now - info.applied_ms) / 1000 : -1),
         "free_disk_mb", (json_int_t)free_mb, "clock_skew_s",
         (json_int_t)s->status.clock_skew_s, "sync_state",
-        sync_state_name(s->status.state), "errors", errors);
+        /* the round got this far: the state it is recovering from, if
+         * any */
+        s->status.failures ? "backoff" : "idle", "errors", errors);
     char *out = j ? json_dumps(j, JSON_COMPACT) : NULL;
     json_decref(j);
     if (!out)
@@ -606,7 +605,8 @@ static void heartbeat_step(struct sync *s)
         succeed(s);
 }
 
-/* ---- the machine ----------------------------------------------------------- */
+/* ---- the machine -----------------------------------------------------------
+ */
 
 struct sync *sync_new(const struct sync_config *cfg, struct store *st,
                       struct http_client http, struct clock_adjust *clock,
@@ -618,8 +618,7 @@ struct sync *sync_new(const struct sync_config *cfg, struct store *st,
     s->cfg.token = xstrdup(cfg->token);
     s->cfg.cache_path = xstrdup(cfg->cache_path);
     s->cfg.version = xstrdup(cfg->version ? cfg->version : "");
-    s->cfg.timeout_ms = cfg->timeout_ms > 0 ? cfg->timeout_ms
-                                            : SYNC_TIMEOUT_MS;
+    s->cfg.timeout_ms = cfg->timeout_ms > 0 ? cfg->timeout_ms : SYNC_TIMEOUT_MS;
     s->st = st;
     s->http = http;
     s->clock = clock;
@@ -640,7 +639,10 @@ struct sync *sync_new(const struct sync_config *cfg, struct store *st,
     s->interval_s = cached_interval(st);
     refresh_depth(s);
     int64_t boot = (int64_t)(uniform(s) * SYNC_BOOT_DELAY_MS);
-    wait_until(s, boot, SYNC_IDLE);
+    /* a kiosk restarted after a failed round is still backing off */
+    wait_until(s, boot,
+               s->meta.last_error_ms > s->meta.last_sync_ms ? SYNC_BACKOFF
+                                                            : SYNC_IDLE);
     return s;
 }
 
@@ -671,10 +673,18 @@ bool sync_step(struct sync *s)
             if (mono(s) >= s->next_mono)
                 deliver_start(s);
             break;
-        case PH_DELIVER: deliver_step(s); break;
-        case PH_FETCH: fetch_step(s); break;
-        case PH_APPLY: apply_step(s); break;
-        case PH_HEARTBEAT: heartbeat_step(s); break;
+        case PH_DELIVER:
+            deliver_step(s);
+            break;
+        case PH_FETCH:
+            fetch_step(s);
+            break;
+        case PH_APPLY:
+            apply_step(s);
+            break;
+        case PH_HEARTBEAT:
+            heartbeat_step(s);
+            break;
         }
         /* a phase that ended without waiting lets the next one start now */
     } while (s->phase != before && s->phase != PH_WAIT);

@@ -36,15 +36,15 @@ enum sync_state {
 /* "idle", "delivering", ... as the heartbeat and the catalogs name them. */
 const char *sync_state_name(enum sync_state s);
 
-#define SYNC_BATCH_MAX 100
-#define SYNC_BASE_MS (5 * 1000)
-#define SYNC_CAP_MS (15 * 60 * 1000)
+#define SYNC_BATCH_MAX     100
+#define SYNC_BASE_MS       (5 * 1000)
+#define SYNC_CAP_MS        (15 * 60 * 1000)
 #define SYNC_BOOT_DELAY_MS (30 * 1000)
-#define SYNC_TIMEOUT_MS (60 * 1000)
-#define SYNC_ERRORS_MAX 5
+#define SYNC_TIMEOUT_MS    (60 * 1000)
+#define SYNC_ERRORS_MAX    5
 
 struct sync_config {
-    const char *hub_url;    /* "https://hub:8443" (no trailing path) */
+    const char *hub_url; /* "https://hub:8443" (no trailing path) */
     const char *kiosk_id;
     const char *token;      /* the kiosk's bearer token */
     const char *cache_path; /* the store's file, for the worker */
@@ -58,12 +58,12 @@ struct sync_status {
     char last_error[SYNC_ERROR_MAX]; /* "" if none since start and meta */
     int64_t last_error_ms;
     int outbox_depth;
-    int64_t next_try_ms;     /* wall ms of the next round, when waiting */
-    int64_t clock_skew_s;    /* the hub's time minus the system's */
-    int failures;            /* in a row */
-    unsigned applied;        /* bundles applied since start */
-    bool round_done;         /* a round has ended since start */
-    bool round_ok;           /* ... and the last one succeeded */
+    int64_t next_try_ms;  /* wall ms of the next round, when waiting */
+    int64_t clock_skew_s; /* the hub's time minus the system's */
+    int failures;         /* in a row */
+    unsigned applied;     /* bundles applied since start */
+    bool round_done;      /* a round has ended since start */
+    bool round_ok;        /* ... and the last one succeeded */
 };
 
 struct sync;

@@ -13,18 +13,19 @@
 #include <strings.h>
 
 #define LOW_SPEED_BYTES 64
-#define LOW_SPEED_S 15
+#define LOW_SPEED_S     15
 
 struct http_curl {
     CURLM *multi;
-    CURL *easy;            /* the request in flight, or NULL */
+    CURL *easy; /* the request in flight, or NULL */
     struct curl_slist *headers;
-    char *body;            /* our copy of the request body */
+    char *body; /* our copy of the request body */
     char *ca_file;
     size_t max_body;
     bool too_big;
     bool done;
-    int result;            /* of the finished transfer */
+    int result;                       /* of the finished transfer */
+    char curl_error[CURL_ERROR_SIZE]; /* curl's detail on a failure */
     struct http_response resp;
 };
 
@@ -64,8 +65,8 @@ static size_t on_header(char *p, size_t size, size_t n, void *ctx)
         const char *v = colon + 1, *end = p + len;
         while (v < end && (*v == ' ' || *v == '\t'))
             v++;
-        while (end > v && (end[-1] == '\r' || end[-1] == '\n' ||
-                           end[-1] == ' '))
+        while (end > v &&
+               (end[-1] == '\r' || end[-1] == '\n' || end[-1] == ' '))
             end--;
         char *dst = (char *)&hc->resp + keep[i].off;
         int vl = (int)(end - v) < HTTP_HEADER_MAX - 1 ? (int)(end - v)
@@ -130,18 +131,18 @@ static int hc_start(void *ctx, const struct http_request *req)
     }
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)req->timeout_ms);
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
-                     (long)(req->timeout_ms < 15000 ? req->timeout_ms
-                                                    : 15000));
+                     (long)(req->timeout_ms < 15000 ? req->timeout_ms : 15000));
     curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, (long)LOW_SPEED_BYTES);
     curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, (long)LOW_SPEED_S);
-    curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
-                     (curl_off_t)req->max_body);
+    curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)req->max_body);
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
     if (hc->ca_file)
         curl_easy_setopt(e, CURLOPT_CAINFO, hc->ca_file);
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    hc->curl_error[0] = '\0';
+    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, hc->curl_error);
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(e, CURLOPT_WRITEDATA, hc);
     curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
@@ -179,12 +180,12 @@ static int hc_step(void *ctx, const struct http_response **out)
             hc->done = true;
             if (hc->too_big || cc == CURLE_FILESIZE_EXCEEDED) {
                 snprintf(hc->resp.error, sizeof hc->resp.error,
-                         "response larger than %zu bytes",
-                         hc->resp.body.max);
+                         "response larger than %zu bytes", hc->resp.body.max);
                 hc->result = ERR_TOO_BIG;
             } else if (cc != CURLE_OK) {
-                snprintf(hc->resp.error, sizeof hc->resp.error, "%s",
-                         curl_easy_strerror(cc));
+                snprintf(hc->resp.error, sizeof hc->resp.error, "%.150s",
+                         hc->curl_error[0] ? hc->curl_error
+                                           : curl_easy_strerror(cc));
                 hc->result = ERR_NET;
             }
             end_transfer(hc);

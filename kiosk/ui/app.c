@@ -38,7 +38,7 @@ int app_reload_config(struct app *a)
     config_defaults(&c);
     if (!store_is_empty(a->store)) {
         struct bundle *b;
-        int rc = store_load_bundle(a->store, &b);
+        int rc = store_load_config(a->store, &b);
         if (rc != 0)
             return rc;
         const struct config *k = &b->config;

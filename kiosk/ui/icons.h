@@ -13,8 +13,8 @@
 #include <stdint.h>
 
 enum {
-    ICON_WALK = 0xE536,          /* directions_walk */
-    ICON_VOLUNTEER = 0xEA70,     /* volunteer_activism */
+    ICON_WALK = 0xE536,      /* directions_walk */
+    ICON_VOLUNTEER = 0xEA70, /* volunteer_activism */
     ICON_VERY_SATISFIED = 0xE815,
     ICON_SATISFIED = 0xE813,
     ICON_NEUTRAL = 0xE812,
@@ -23,21 +23,21 @@ enum {
     ICON_CAMPAIGN = 0xEF49,
     ICON_POLL = 0xE801,
     ICON_TRANSLATE = 0xE8E2,
-    ICON_VOICE = 0xE91F,         /* record_voice_over */
+    ICON_VOICE = 0xE91F, /* record_voice_over */
     ICON_ELDERLY = 0xF21A,
     ICON_HOME = 0xE88A,
-    ICON_BACK = 0xE5C4,          /* arrow_back */
-    ICON_UP = 0xE5CE,            /* expand_less */
-    ICON_DOWN = 0xE5CF,          /* expand_more */
+    ICON_BACK = 0xE5C4, /* arrow_back */
+    ICON_UP = 0xE5CE,   /* expand_less */
+    ICON_DOWN = 0xE5CF, /* expand_more */
     ICON_CHECK = 0xE5CA,
     ICON_CLOSE = 0xE5CD,
-    ICON_QR = 0xE00A,            /* qr_code_2 */
+    ICON_QR = 0xE00A, /* qr_code_2 */
     ICON_PHONE = 0xE0CD,
     ICON_PLACE = 0xE55F,
     ICON_ACCESSIBLE = 0xE914,
     ICON_SCHEDULE = 0xE8B5,
     ICON_EVENT = 0xE878,
-    ICON_EVENT_OK = 0xE614,      /* event_available */
+    ICON_EVENT_OK = 0xE614, /* event_available */
     ICON_PERSON = 0xE7FD,
     ICON_LOCK = 0xE897,
     ICON_BACKSPACE = 0xE14A,
@@ -52,9 +52,9 @@ enum {
     ICON_WARNING = 0xE002,
     ICON_HOSPITAL = 0xE548,
     ICON_CONTRAST = 0xEB37,
-    ICON_TEXT_SIZE = 0xEAE2,     /* text_increase */
-    ICON_TEXT_SMALLER = 0xEADD,  /* text_decrease */
-    ICON_TOUCH = 0xE913,         /* touch_app */
+    ICON_TEXT_SIZE = 0xEAE2,    /* text_increase */
+    ICON_TEXT_SMALLER = 0xEADD, /* text_decrease */
+    ICON_TOUCH = 0xE913,        /* touch_app */
     ICON_CATEGORY = 0xE574,
     ICON_ADMIN = 0xE869,         /* build */
     ICON_SEARCH = 0xE8B6,

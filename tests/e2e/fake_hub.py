@@ -64,6 +64,8 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def send(self, status, body=b"", headers=None):
+        with LOCK, open(os.path.join(STATE, "requests.log"), "a") as log:
+            log.write("%s %s %d\n" % (self.command, self.path, status))
         self.send_response(status)
         self.send_header("Date", formatdate(usegmt=True))
         for k, v in (headers or {}).items():

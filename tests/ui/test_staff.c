@@ -6,6 +6,9 @@
  */
 #include "probe.h"
 
+#include "err.h"
+#include "sync.h"
+
 #define DEMO_PIN "246810"
 
 /* "{key}" formatted with one number, as the screen says it. */
@@ -155,6 +158,72 @@ static void staff_shows_the_kiosk_and_exits(void **state)
     ui_fixture_close(&f);
 }
 
+/* An http_client whose every request fails as an unplugged cable does. */
+static int down_start(void *ctx, const struct http_request *req)
+{
+    return 0;
+}
+
+static int down_step(void *ctx, const struct http_response **out)
+{
+    static struct http_response r = {.error = "connection refused"};
+    *out = &r;
+    return ERR_NET;
+}
+
+static void down_cancel(void *ctx)
+{
+}
+
+static void down_wait(void *ctx, int ms)
+{
+}
+
+static void staff_shows_sync_and_syncs_now(void **state)
+{
+    struct ui_fixture f;
+    ui_fixture_open(&f, 1920, 1080);
+    struct clock_adjust ca;
+    clock_adjust_init(&ca, clock_fixed(&f.now_ms), 0);
+    struct sync_config sc = {.hub_url = "http://hub.test",
+                             .kiosk_id = f.app.cfg.kiosk_id,
+                             .token = "tok",
+                             .cache_path = ":memory:",
+                             .version = "test"};
+    struct http_client down = {down_start, down_step, down_cancel, down_wait,
+                               NULL};
+    struct sync *sync = sync_new(&sc, f.store, down, &ca, 7);
+    f.app.status.syncer = sync;
+    /* two ratings here: one 非常满意, one 不满意 */
+    char uuid[37];
+    const char *why[] = {"long_wait"};
+    assert_int_equal(store_rate(f.store, "center", f.app.cfg.kiosk_id, 5, NULL,
+                                0, f.now_ms, uuid),
+                     0);
+    assert_int_equal(store_rate(f.store, "center", f.app.cfg.kiosk_id, 2, why,
+                                1, f.now_ms, uuid),
+                     0);
+
+    open_pin(&f);
+    enter_pin(&f, DEMO_PIN);
+    assert_string_equal(ui_fixture_screen(&f), "staff");
+    assert_true(probe_shows(&f, app_t(&f.app, "staff.sync")));
+    assert_true(probe_shows(&f, app_t(&f.app, "sync.state.idle")));
+    assert_true(probe_shows(&f, app_t(&f.app, "staff.last_error.none")));
+    assert_true(probe_shows(&f, "50%"));
+
+    /* 立即同步: the round runs now, fails, and says why */
+    ui_fixture_tap(&f, "staff.sync_now");
+    assert_true(sync_step(sync));
+    assert_true(probe_shows(&f, app_t(&f.app, "sync.state.offline")));
+    assert_true(probe_shows(&f, "connection refused"));
+    assert_int_equal(sync_status(sync)->state, SYNC_OFFLINE);
+
+    f.app.status.syncer = NULL;
+    sync_free(sync);
+    ui_fixture_close(&f);
+}
+
 static void staff_fits_a_low_elder_screen(void **state)
 {
     struct ui_fixture f;
@@ -185,6 +254,7 @@ int main(void)
         cmocka_unit_test(five_wrong_lock_for_five_minutes),
         cmocka_unit_test(staff_shows_the_kiosk_and_exits),
         cmocka_unit_test(staff_fits_a_low_elder_screen),
+        cmocka_unit_test(staff_shows_sync_and_syncs_now),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

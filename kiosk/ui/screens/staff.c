@@ -51,14 +51,13 @@ static int sync_items(struct app *a, struct item *it, int n,
         snprintf(it[n].value, sizeof(it->value), "%s",
                  app_t(a, "staff.sync.off"));
     } else {
-        snprintf(key, sizeof(key), "sync.state.%s",
-                 sync_state_name(ss->state));
+        snprintf(key, sizeof(key), "sync.state.%s", sync_state_name(ss->state));
         bool waiting = !sync_busy(a->status.syncer);
         app_format_time(a, ss->next_try_ms / 1000, true, t, sizeof(t));
         if (waiting)
-            app_fmt(a, "staff.sync.next", it[n].value, sizeof(it->value),
-                    (const char *const[]){"state", app_t(a, key), "time", t,
-                                          NULL});
+            app_fmt(
+                a, "staff.sync.next", it[n].value, sizeof(it->value),
+                (const char *const[]){"state", app_t(a, key), "time", t, NULL});
         else
             snprintf(it[n].value, sizeof(it->value), "%s", app_t(a, key));
     }
@@ -76,8 +75,7 @@ static int sync_items(struct app *a, struct item *it, int n,
         it[n].label = app_t(a, "staff.last_error");
         if (ss->last_error[0]) {
             app_format_time(a, ss->last_error_ms / 1000, true, t, sizeof(t));
-            app_fmt(a, "staff.last_error.value", it[n].value,
-                    sizeof(it->value),
+            app_fmt(a, "staff.last_error.value", it[n].value, sizeof(it->value),
                     (const char *const[]){"time", t, "error", ss->last_error,
                                           NULL});
         } else {
@@ -92,9 +90,9 @@ static int sync_items(struct app *a, struct item *it, int n,
                       info->n_ratings);
         num(c[1], info->n_ratings_good);
         num(c[2], info->n_ratings);
-        app_fmt(a, "staff.satisfaction.value", it[n].value, sizeof(it->value),
-                (const char *const[]){"pct", c[0], "good", c[1], "n", c[2],
-                                      NULL});
+        app_fmt(
+            a, "staff.satisfaction.value", it[n].value, sizeof(it->value),
+            (const char *const[]){"pct", c[0], "good", c[1], "n", c[2], NULL});
     } else {
         snprintf(it[n].value, sizeof(it->value), "%s",
                  app_t(a, "staff.satisfaction.none"));
@@ -418,8 +416,8 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
 
     struct rect exit = {body.x, body.y + body.h - th->primary,
                         body.w < 720 ? body.w : 720, th->primary};
-    int sync_w = sync_button(a, ui, dl, (struct rect){body.x, exit.y, body.w,
-                                                      th->primary});
+    int sync_w = sync_button(
+        a, ui, dl, (struct rect){body.x, exit.y, body.w, th->primary});
     if (exit.w > body.w - sync_w)
         exit.w = body.w - sync_w;
     struct rect list = {body.x, body.y, body.w, exit.y - th->gap - body.y};
@@ -440,10 +438,9 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
         int need =
             text_width(&a->tm, text, strlen(text), th->body, FONT_REGULAR) +
             3 * th->target + 3 * th->gap;
-        pager = (struct rect){exit.x + exit.w + 2 * th->gap,
-                              exit.y + (exit.h - th->target) / 2,
-                              body.w - exit.w - 2 * th->gap - sync_w,
-                              th->target};
+        pager = (struct rect){
+            exit.x + exit.w + 2 * th->gap, exit.y + (exit.h - th->target) / 2,
+            body.w - exit.w - 2 * th->gap - sync_w, th->target};
         if (pager.w < need) {
             pager = (struct rect){body.x, exit.y - th->gap - th->target, body.w,
                                   th->target};
