@@ -41,7 +41,9 @@ int outbox_push(struct store *st, const char *uuid, const char *kind,
     sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 3, body, -1, SQLITE_STATIC);
     sqlite3_bind_int64(s, 4, now_ms);
-    sqlite3_bind_int64(s, 5, now_ms);
+    /* due at once, whatever the clock does later: only a retry sets a
+     * time, so a clock set back cannot hide a new event */
+    sqlite3_bind_int64(s, 5, 0);
     int rc = store_step_write(st, s);
     sqlite3_finalize(s);
     return rc;

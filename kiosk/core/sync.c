@@ -62,6 +62,7 @@ struct sync {
     /* the batch in flight */
     struct outbox_event *batch;
     int n_batch;
+    bool one_by_one;       /* a batch was refused (400): find which event */
     struct apply_job *job;
     char errors[SYNC_ERRORS_MAX][SYNC_ERROR_MAX]; /* for the heartbeat */
     int n_errors;
@@ -147,13 +148,10 @@ static void wait_until(struct sync *s, int64_t delay_ms, enum sync_state st)
  * retry_after_s is the hub's floor. */
 static void fail(struct sync *s, bool net, int64_t retry_after_s,
                  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static void fail(struct sync *s, bool net, int64_t retry_after_s,
-                 const char *fmt, ...)
+/* Keeps the error for the staff screen and the next heartbeat. */
+static void note_error(struct sync *s, const char *fmt, va_list ap)
 {
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(s->status.last_error, sizeof s->status.last_error, fmt, ap);
-    va_end(ap);
     s->status.last_error_ms = wall(s);
     snprintf(s->meta.last_error, sizeof s->meta.last_error, "%s",
              s->status.last_error);
@@ -166,6 +164,16 @@ static void fail(struct sync *s, bool net, int64_t retry_after_s,
     snprintf(s->errors[s->n_errors++], SYNC_ERROR_MAX, "%s",
              s->status.last_error);
     save_meta(s);
+}
+
+static void fail(struct sync *s, bool net, int64_t retry_after_s,
+                 const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    note_error(s, fmt, ap);
+    va_end(ap);
+    s->one_by_one = false;
     int64_t floor = retry_after_s > 0 ? retry_after_s * 1000 : 0;
     int64_t d = sync_backoff_ms(s->status.failures, uniform(s), floor);
     s->status.failures++;
@@ -286,15 +294,18 @@ static void deliver_start(struct sync *s)
     set_state(s, SYNC_DELIVERING);
     free(s->batch);
     s->batch = xcalloc(SYNC_BATCH_MAX, sizeof *s->batch);
-    /* every waiting event is due: the round's backoff paces retries, and
-     * a clock set back must not hide events */
-    if (outbox_peek(s->st, INT64_MAX, s->batch, SYNC_BATCH_MAX, &s->n_batch)) {
+    /* Every waiting event is due (the round's backoff paces retries)
+     * except one the hub refused as malformed, set aside for a while
+     * (deliver_refused) so that it cannot hold up the rest. */
+    if (outbox_peek(s->st, wall(s), s->batch,
+                    s->one_by_one ? 1 : SYNC_BATCH_MAX, &s->n_batch)) {
         fail(s, false, 0, "outbox: %s", store_errmsg(s->st));
         return;
     }
     if (s->n_batch == 0) {
         free(s->batch);
         s->batch = NULL;
+        s->one_by_one = false;
         s->phase = PH_FETCH;
         return;
     }
@@ -373,11 +384,54 @@ static int ack_results(struct sync *s, json_t *results, char *err,
     return left;
 }
 
+static void error_now(struct sync *s, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void error_now(struct sync *s, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    note_error(s, fmt, ap);
+    va_end(ap);
+}
+
+/*
+ * The hub refused a batch as malformed (400: protocol.md stores nothing
+ * of it). A batch is then resent one event at a time to find the culprit;
+ * a single refused event is kept - nothing a resident entered is dropped -
+ * but set aside for SYNC_REFUSED_WAIT_MS with the hub's reason, which the
+ * staff screen and the heartbeat show, and the others go on.
+ */
+static void deliver_refused(struct sync *s, const struct http_response *r)
+{
+    json_t *j =
+        json_loadb(r->body.data ? r->body.data : "", r->body.len, 0, NULL);
+    const char *msg =
+        json_is_object(j) ? json_string_value(json_object_get(j, "message"))
+                          : NULL;
+    char why[SYNC_ERROR_MAX];
+    snprintf(why, sizeof why, "events: HTTP 400%s%.120s", msg ? ": " : "",
+             msg ? msg : "");
+    json_decref(j);
+    if (s->n_batch == 1) {
+        outbox_retry(s->st, s->batch[0].uuid, wall(s) + SYNC_REFUSED_WAIT_MS,
+                     why);
+        error_now(s, "%s (event %s set aside)", why, s->batch[0].uuid);
+    } else {
+        error_now(s, "%s", why);
+    }
+    s->one_by_one = true;
+    deliver_start(s);
+}
+
 static void deliver_step(struct sync *s)
 {
     const struct http_response *r = NULL;
     if (finish(s, "events", &r))
         return;
+    if (r->status == 400) {
+        deliver_refused(s, r);
+        return;
+    }
     if (r->status != 200) {
         fail_status(s, "events", r);
         return;

@@ -37,6 +37,8 @@ enum sync_state {
 const char *sync_state_name(enum sync_state s);
 
 #define SYNC_BATCH_MAX     100
+/* an event the hub refuses as malformed waits this long before a retry */
+#define SYNC_REFUSED_WAIT_MS (6 * 3600 * 1000LL)
 #define SYNC_BASE_MS       (5 * 1000)
 #define SYNC_CAP_MS        (15 * 60 * 1000)
 #define SYNC_BOOT_DELAY_MS (30 * 1000)

@@ -48,6 +48,7 @@ struct fake {
     char etag[64];
     const char *plain;     /* for ANS_PLAIN */
     int events_answer_max; /* results given per batch; -1: all */
+    char refuse_uuid[37];  /* a batch holding this event gets a 400 */
     /* what was asked */
     char method[8], path[64], if_none_match[128];
     int n_get, n_events, n_heartbeat, max_batch;
@@ -117,6 +118,18 @@ static void serve_events(struct fake *f, const char *body)
     assert_true(n >= 1 && n <= SYNC_BATCH_MAX);
     if (n > f->max_batch)
         f->max_batch = n;
+    for (int i = 0; i < n; i++) {
+        json_t *e = json_array_get(events, i);
+        if (strcmp(json_string_value(json_object_get(e, "uuid")),
+                   f->refuse_uuid) == 0) {
+            /* protocol.md: a bad event refuses the batch, stores nothing */
+            json_decref(j);
+            json_body(f, "{\"error\": \"bad_request\", \"message\":"
+                         " \"events[0].level: expected 1-5\"}");
+            f->resp.status = 400;
+            return;
+        }
+    }
     json_t *results = json_array();
     for (int i = 0; i < n; i++) {
         if (f->events_answer_max >= 0 && i >= f->events_answer_max)
@@ -553,6 +566,47 @@ static void test_lost_answer_is_a_duplicate(void **state)
     assert_int_equal(x->fake.n_uuids, 1); /* one event, answered duplicate */
 }
 
+/* An event the hub refuses (400) is found by sending one at a time, kept
+ * and set aside; the others are delivered; later it is tried again. */
+static void test_refused_event_does_not_block(void **state)
+{
+    struct fx *x = *state;
+    assert_true(round_trip(x));
+    char uuid[5][37];
+    for (int i = 0; i < 5; i++)
+        assert_int_equal(store_rate(x->st, "center", "test-kiosk", 5, NULL, 0,
+                                    x->now, uuid[i]),
+                         0);
+    snprintf(x->fake.refuse_uuid, 37, "%s", uuid[2]);
+    round_trip(x);
+    int depth;
+    assert_int_equal(outbox_depth(x->st, &depth), 0);
+    assert_int_equal(depth, 1); /* kept, not dropped */
+    assert_int_equal(x->fake.n_uuids, 4);
+    for (int i = 0; i < x->fake.n_uuids; i++) {
+        assert_string_not_equal(x->fake.uuids[i], uuid[2]);
+        assert_int_equal(x->fake.sends[i], 1);
+    }
+    assert_non_null(strstr(sync_status(x->sync)->last_error, "set aside"));
+    assert_non_null(strstr(sync_status(x->sync)->last_error, "level"));
+    /* a new event goes through at once; the refused one waits */
+    char later[37];
+    assert_int_equal(
+        store_rate(x->st, "center", "test-kiosk", 4, NULL, 0, x->now, later),
+        0);
+    round_trip(x);
+    assert_int_equal(x->fake.n_uuids, 5);
+    assert_int_equal(outbox_depth(x->st, &depth), 0);
+    assert_int_equal(depth, 1);
+    /* its wait over and the hub fixed, it is delivered */
+    x->now += SYNC_REFUSED_WAIT_MS + 1000;
+    x->fake.refuse_uuid[0] = '\0';
+    assert_true(round_trip(x));
+    assert_int_equal(outbox_depth(x->st, &depth), 0);
+    assert_int_equal(depth, 0);
+    assert_int_equal(x->fake.n_uuids, 6);
+}
+
 static void test_clock_skew(void **state)
 {
     struct fx *x = *state;
@@ -637,6 +691,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_outbox_exactly_once, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_refused_event_does_not_block,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_lost_answer_is_a_duplicate, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_clock_skew, setup, teardown),
