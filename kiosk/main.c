@@ -14,6 +14,7 @@
 #include "geo.h"
 #include "headless.h"
 #include "i18n.h"
+#include "sdl_turn.h"
 #include "shots.h"
 #include "store.h"
 #include "window.h"
@@ -40,6 +41,7 @@ struct options {
     int64_t now_ms;
     const char *config;
     bool config_read;
+    int rotate;
 };
 
 /* The config file's text, which options point into until exit. */
@@ -63,6 +65,8 @@ static void usage(FILE *f)
           "  --dump           print a JSON summary of the cache\n"
           "  --now TIME       pretend it is TIME (RFC 3339), for tests/demos\n"
           "  --windowed       a window (--size WxH) instead of full screen\n"
+          "  --rotate DEG     turn the picture 0, 90, 180 or 270 degrees\n"
+          "                   clockwise on the panel (touch follows)\n"
           "  --screenshot DIR render every screen headless to DIR/*.png and\n"
           "                   DIR/screens.json (--screen NAME: one screen;\n"
           "                   --size WxH: one size; --high-contrast: also\n"
@@ -149,7 +153,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 {
     enum { OPT_DATA = 256, OPT_ASSETS, OPT_IMPORT, OPT_EXPORT, OPT_NOW,
            OPT_SHOTS, OPT_SCREEN, OPT_SIZE, OPT_REPLAY, OPT_WINDOWED,
-           OPT_BENCH, OPT_HC, OPT_MODE, OPT_LANG, OPT_CONFIG };
+           OPT_BENCH, OPT_HC, OPT_MODE, OPT_LANG, OPT_CONFIG,
+           OPT_ROTATE };
     static const struct option longopts[] = {
         {"config", required_argument, NULL, OPT_CONFIG},
         {"data", required_argument, NULL, OPT_DATA},
@@ -167,6 +172,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"lang", required_argument, NULL, OPT_LANG},
         {"replay", required_argument, NULL, OPT_REPLAY},
         {"windowed", no_argument, NULL, OPT_WINDOWED},
+        {"rotate", required_argument, NULL, OPT_ROTATE},
         {"bench", no_argument, NULL, OPT_BENCH},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -192,6 +198,14 @@ static int parse_args(int argc, char **argv, struct options *o)
         case OPT_WINDOWED: o->windowed = true; break;
         case OPT_BENCH: o->bench = true; break;
         case OPT_CONFIG: o->config = optarg; break;
+        case OPT_ROTATE:
+            o->rotate = atoi(optarg);
+            if (!*optarg || strlen(optarg) > 3 ||
+                optarg[strspn(optarg, "0123456789")] ||
+                !sdl_turn_valid(o->rotate))
+                return die("--rotate: expected 0, 90, 180 or 270, not "
+                           "'%s'%s", optarg, "");
+            break;
         case OPT_NOW:
             if (!civil_parse_timestamp(optarg, &now_s))
                 return die("--now: expected a time like "
@@ -438,7 +452,8 @@ int main(int argc, char **argv)
     } else if (!rc && o.bench) {
         rc = bench_run(st, i18n, images, start_ms, stdout);
     } else if (!rc && ui) {
-        struct window_options wo = {.windowed = o.windowed, .images = images};
+        struct window_options wo = {.windowed = o.windowed, .images = images,
+                                    .rotate = o.rotate};
         if (o.size && sscanf(o.size, "%dx%d", &wo.w, &wo.h) != 2)
             rc = die("--size: expected WxH, not '%s'%s", o.size, "");
         if (!rc)

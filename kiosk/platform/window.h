@@ -26,6 +26,8 @@ struct window_options {
     int w, h;            /* windowed size; 0: 1920 x 1080 */
     const char *status;  /* for the staff screen: how sync is set up */
     const char *images;  /* folder of the PNG images (assets/images) */
+    int rotate;          /* 0, 90, 180, 270: the picture turned clockwise
+                          * on the panel (touch is turned back) */
 };
 
 /* Runs until the window is closed or SIGTERM/SIGINT. Returns 0, or
