@@ -199,12 +199,12 @@ static int parse_args(int argc, char **argv, struct options *o)
         case OPT_BENCH: o->bench = true; break;
         case OPT_CONFIG: o->config = optarg; break;
         case OPT_ROTATE:
-            o->rotate = atoi(optarg);
             if (!*optarg || strlen(optarg) > 3 ||
                 optarg[strspn(optarg, "0123456789")] ||
-                !sdl_turn_valid(o->rotate))
+                !sdl_turn_valid(atoi(optarg)))
                 return die("--rotate: expected 0, 90, 180 or 270, not "
                            "'%s'%s", optarg, "");
+            o->rotate = atoi(optarg);
             break;
         case OPT_NOW:
             if (!civil_parse_timestamp(optarg, &now_s))
