@@ -35,6 +35,7 @@ mirror=$(awk '/^URIs:/ { print $2; exit }' /etc/apt/sources.list.d/*.sources \
 [ -n "$mirror" ] || { echo "test_package: no Debian mirror in /etc/apt" >&2; exit 1; }
 
 root=$(mktemp -d /var/tmp/linli-root.XXXXXX)
+chmod 0755 "$root" # apt in the chroot fetches as _apt
 cleanup() {
     umount "$root/proc" 2>/dev/null || true
     rm -rf "$root"
@@ -71,8 +72,10 @@ status=$(in_root dpkg-query -W -f='${Status}' linli 2>/dev/null || true)
 installed=$(date +%s)
 
 # what postinst made
-in_root getent passwd linli | grep -q '^linli:x:[0-9]*:[0-9]*:Linli kiosk:/var/lib/linli:' &&
-    ok "system user linli" || bad "no system user linli"
+user=$(in_root getent passwd linli || true)
+[ "$(echo "$user" | cut -d: -f6)" = /var/lib/linli ] &&
+    [ "$(echo "$user" | cut -d: -f3)" -lt 1000 ] &&
+    ok "system user linli: $user" || bad "no system user linli: '$user'"
 perm=$(in_root stat -c '%a %U %G' /var/lib/linli)
 [ "$perm" = "750 linli linli" ] && ok "/var/lib/linli is 750 linli" ||
     bad "/var/lib/linli is '$perm'"
@@ -88,10 +91,16 @@ if in_root test -x /usr/bin/linli-hub; then
     in_root getent passwd linli-hub >/dev/null && ok "system user linli-hub" ||
         bad "no system user linli-hub"
 fi
+# systemctl cat needs a running systemd; in a chroot without one,
+# systemd-analyze cat-config shows the same (the unit and its drop-ins).
+show_unit() {
+    in_root systemctl cat "$1" 2>/dev/null ||
+        in_root systemd-analyze cat-config "systemd/system/$1"
+}
 for unit in "${units[@]}"; do
-    if in_root systemctl cat "$unit" >"$root/tmp/unit" 2>&1 &&
+    if show_unit "$unit" >"$root/tmp/unit" 2>&1 &&
         grep -q '^ExecStart=/usr/bin/' "$root/tmp/unit"; then
-        ok "systemctl cat $unit"
+        ok "systemctl cat $unit: $(head -n 1 "$root/tmp/unit")"
     else
         bad "systemctl cat $unit: $(cat "$root/tmp/unit")"
     fi
