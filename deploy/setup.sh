@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs every Debian package Linli needs to build, test and run.
-# Idempotent: safe to run again; refreshes the package lists first.
+# Installs every Debian package Linli needs to build, test and run, and
+# the packages named as arguments. Idempotent: safe to run again; refreshes
+# the package lists first.
 set -euo pipefail
 
 packages=(
@@ -21,6 +22,8 @@ packages=(
     # fonts: CJK text and the icon font (fonts/README.md)
     fonts-noto-cjk fonts-material-design-icons-iconfont
 )
+# and any a caller adds (deploy/cross-deps.sh: the ARM ones)
+packages+=("$@")
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
@@ -38,5 +41,7 @@ if [ ${#missing[@]} -eq 0 ]; then
 fi
 echo "setup: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -q
-$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+# several set-ups may share a machine: wait for the dpkg lock
+lock=(-o DPkg::Lock::Timeout=600)
+$sudo apt-get update -q "${lock[@]}"
+$sudo apt-get install -y -q "${lock[@]}" --no-install-recommends "${missing[@]}"

@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "search.h"
 #include "peripherals.h"
+#include "sdl_turn.h"
 #include "shots.h"
 #include "store.h"
 #include "sync.h"
@@ -49,6 +50,7 @@ struct options {
     struct peripherals_options periph;
     const char *hub, *kiosk_id, *token_file, *ca_file;
     bool sync_once, live;
+    int rotate;
 };
 
 /* The config file's text, which options point into until exit. */
@@ -76,6 +78,8 @@ static void usage(FILE *f)
           "                   --lang zh|en: only those names\n"
           "  --now TIME       pretend it is TIME (RFC 3339), for tests/demos\n"
           "  --windowed       a window (--size WxH) instead of full screen\n"
+          "  --rotate DEG     turn the picture 0, 90, 180 or 270 degrees\n"
+          "                   clockwise on the panel (touch follows)\n"
           "  --screenshot DIR render every screen headless to DIR/*.png and\n"
           "                   DIR/screens.json (--screen NAME: one screen;\n"
           "                   --size WxH: one size; --high-contrast: also\n"
@@ -195,7 +199,8 @@ static int parse_args(int argc, char **argv, struct options *o)
            OPT_BENCH, OPT_HC, OPT_MODE, OPT_LANG, OPT_CONFIG, OPT_SEARCH,
            OPT_PRINTER, OPT_PRINTER_BAUD, OPT_WATCHDOG, OPT_WATCHDOG_TIMEOUT,
            OPT_BACKLIGHT, OPT_SCANNER, OPT_HUB, OPT_KIOSK_ID, OPT_TOKEN_FILE,
-           OPT_CA, OPT_SYNC_ONCE, OPT_LIVE, OPT_TEXT_SIZE, OPT_SPEECH };
+           OPT_CA, OPT_SYNC_ONCE, OPT_LIVE, OPT_TEXT_SIZE, OPT_SPEECH,
+           OPT_ROTATE };
     static const struct option longopts[] = {
         {"config", required_argument, NULL, OPT_CONFIG},
         {"data", required_argument, NULL, OPT_DATA},
@@ -216,6 +221,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"speech", no_argument, NULL, OPT_SPEECH},
         {"replay", required_argument, NULL, OPT_REPLAY},
         {"windowed", no_argument, NULL, OPT_WINDOWED},
+        {"rotate", required_argument, NULL, OPT_ROTATE},
         {"bench", no_argument, NULL, OPT_BENCH},
         {"printer", required_argument, NULL, OPT_PRINTER},
         {"printer-baud", required_argument, NULL, OPT_PRINTER_BAUD},
@@ -282,6 +288,14 @@ static int parse_args(int argc, char **argv, struct options *o)
         case OPT_CA: o->ca_file = optarg; break;
         case OPT_SYNC_ONCE: o->sync_once = true; break;
         case OPT_LIVE: o->live = true; break;
+        case OPT_ROTATE:
+            if (!*optarg || strlen(optarg) > 3 ||
+                optarg[strspn(optarg, "0123456789")] ||
+                !sdl_turn_valid(atoi(optarg)))
+                return die("--rotate: expected 0, 90, 180 or 270, not "
+                           "'%s'%s", optarg, "");
+            o->rotate = atoi(optarg);
+            break;
         case OPT_NOW:
             if (!civil_parse_timestamp(optarg, &now_s))
                 return die("--now: expected a time like "
@@ -656,7 +670,8 @@ int main(int argc, char **argv)
         rc = bench_run(st, i18n, images, start_ms, stdout);
     } else if (!rc && ui) {
         struct window_options wo = {.windowed = o.windowed, .images = images,
-                                    .sync = sync, .text_size = o.text_size};
+                                    .sync = sync, .text_size = o.text_size,
+                                    .rotate = o.rotate};
         if (o.size && sscanf(o.size, "%dx%d", &wo.w, &wo.h) != 2)
             rc = die("--size: expected WxH, not '%s'%s", o.size, "");
         if (!rc) {

@@ -11,6 +11,7 @@
 #include "sdl_text.h"
 #include "sync.h"
 #include "speech_espeak.h"
+#include "sdl_turn.h"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -145,10 +146,22 @@ int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
     }
     if (!opt->windowed)
         SDL_ShowCursor(SDL_DISABLE);
-    SDL_GetRendererOutputSize(r, &w, &h);
+    /* With rotate, the ui draws on a w x h texture that is presented turned
+     * on the pw x ph panel, and touch is mapped back (point_unrotate). */
+    int pw, ph;
+    SDL_GetRendererOutputSize(r, &pw, &ph);
+    SDL_Texture *turn = sdl_turn_setup(r, opt->rotate, pw, ph, NULL, &w, &h);
+    if (opt->rotate && !turn) {
+        fprintf(log, "linli-kiosk: cannot rotate the screen: %s\n",
+                SDL_GetError());
+        rc = ERR_IO;
+    }
 
     struct app a;
-    if ((rc = app_init(&a, st, i18n, clk, sdl_text_metrics(text), w, h))) {
+    if (rc) {
+        /* no texture to turn the picture on: said above */
+    } else if ((rc = app_init(&a, st, i18n, clk, sdl_text_metrics(text), w,
+                              h))) {
         fprintf(log, "linli-kiosk: cannot read the cache: %s\n", err_str(rc));
     } else {
         a.status.version = LINLI_VERSION;
@@ -192,9 +205,12 @@ int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
         for (bool quit = false; !quit;) {
             if (a.dirty) {
                 const struct draw_list *dl = app_frame(&a);
+                SDL_SetRenderTarget(r, turn);
                 SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
                 SDL_RenderClear(r);
                 sdl_render_list(r, dl, &tr);
+                if (turn)
+                    sdl_turn_present(r, turn, opt->rotate, pw, ph);
                 SDL_RenderPresent(r);
             }
             int64_t next = app_next_deadline(&a);
@@ -217,21 +233,28 @@ int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
                     quit = true;
                 } else if (e.type == SDL_WINDOWEVENT &&
                            e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-                    SDL_GetRendererOutputSize(r, &w, &h);
+                    SDL_GetRendererOutputSize(r, &pw, &ph);
+                    turn = sdl_turn_setup(r, opt->rotate, pw, ph, turn, &w,
+                                          &h);
+                    if (opt->rotate && !turn)
+                        quit = true; /* no texture: nothing to draw on */
                     app_resize(&a, w, h);
                     sdl_text_release_textures(text);
-                } else if (e.type == SDL_WINDOWEVENT &&
-                           e.window.event == SDL_WINDOWEVENT_EXPOSED) {
+                } else if ((e.type == SDL_WINDOWEVENT &&
+                            e.window.event == SDL_WINDOWEVENT_EXPOSED) ||
+                           e.type == SDL_RENDER_TARGETS_RESET) {
                     a.dirty = true;
                 } else if (e.type == SDL_AUDIODEVICEADDED &&
                            !e.adevice.iscapture && voice &&
                            (int)e.adevice.which >= outputs) {
                     outputs = (int)e.adevice.which + 1;
                     app_speech_start(&a);
-                                } else if (e.type == scan_event ||
-                           translate(&e, w, h, &finger, &ev)) {
+                } else if (e.type == scan_event ||
+                           translate(&e, pw, ph, &finger, &ev)) {
                     if (e.type == scan_event)
                         take_scan(&e, &ev);
+                    else if (ev.kind != INPUT_KEY)
+                        point_unrotate(opt->rotate, pw, ph, &ev.x, &ev.y);
                     if (pe && (ev.kind == INPUT_DOWN || ev.kind == INPUT_SCAN))
                         peripherals_touch(pe, work_start);
                     app_event(&a, &ev);
@@ -262,6 +285,8 @@ int window_run(struct store *st, const struct i18n *i18n, struct clock clk,
         sdl_images_free(images);
         app_release(&a);
     }
+    if (turn)
+        SDL_DestroyTexture(turn);
     sdl_text_close(text);
     SDL_DestroyRenderer(r);
     SDL_DestroyWindow(win);

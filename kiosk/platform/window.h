@@ -37,6 +37,8 @@ struct window_options {
     struct peripherals *peripherals;
     struct sync *sync;   /* stepped every iteration; NULL: no hub */
     int text_size;       /* each session's text size step; 0: 1 */
+    int rotate;          /* 0, 90, 180, 270: the picture turned clockwise
+                          * on the panel (touch is turned back) */
 };
 
 /* Runs until the window is closed or SIGTERM/SIGINT. Returns 0, or

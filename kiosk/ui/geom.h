@@ -68,4 +68,23 @@ static inline struct rect rect_col(struct rect r, int n, int gap, int i)
     return o;
 }
 
+/* For a picture of the ui turned deg (0, 90, 180 or 270) clockwise on a
+ * panel pw x ph pixels: maps the panel pixel (*x, *y) back to the ui's own
+ * pixel, in a ui of ph x pw for 90 and 270, pw x ph otherwise. Any other
+ * deg leaves the point as it is. */
+static inline void point_unrotate(int deg, int pw, int ph, int *x, int *y)
+{
+    int px = *x, py = *y;
+    if (deg == 90) {
+        *x = py;
+        *y = pw - 1 - px;
+    } else if (deg == 180) {
+        *x = pw - 1 - px;
+        *y = ph - 1 - py;
+    } else if (deg == 270) {
+        *x = ph - 1 - py;
+        *y = px;
+    }
+}
+
 #endif

@@ -54,6 +54,7 @@ expect_bad "flag value" 'demo = yes\n' "$tmp/bad.conf:1: 'demo' takes true or fa
 expect_bad "config in config" 'config = /x\n' "$tmp/bad.conf:1: 'config' cannot be set"
 expect_bad "bad value" '\n\nnow = soon\n' "$tmp/bad.conf:3: bad value of 'now'"
 expect_bad "bad value" 'now = soon\n' "--now: expected a time like"
+expect_bad "bad rotate" 'rotate = 45\n' "--rotate: expected 0, 90, 180 or 270, not '45'"
 if "$kiosk" --config "$tmp/none.conf" --dump >/dev/null 2>"$tmp/err"; then
     bad "missing config accepted"
 else
