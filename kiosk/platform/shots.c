@@ -54,7 +54,7 @@ static int shoot(struct store *scratch, const struct i18n *i18n,
     }
     const struct draw_list *dl = app_frame(&a);
     char file[256], path[4096];
-    char size_tag[8] = "";
+    char size_tag[16] = "";
     if (opt->text_size > 1)
         snprintf(size_tag, sizeof(size_tag), "-t%d", opt->text_size);
     snprintf(file, sizeof(file), "%s-%s-%s-%s%s%s%s.png", ops->name,

@@ -105,8 +105,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
         snprintf(id, sizeof(id), "act.%d", i);
         if (volunteer_card(ui, dl, id, volunteer_cell(&g, i), left, 3, right, 2,
                            elder, false)) {
-            struct screen_args args = {0};
-            snprintf(args.id, sizeof(args.id), "%s", rows[i].id);
+            struct screen_args args = screen_args_id(rows[i].id);
             router_push(&a->router, &screen_slots, &args);
         }
     }

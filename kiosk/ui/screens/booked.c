@@ -143,13 +143,17 @@ static bool print_failed(struct app *a, const struct booked_state *st)
 static const char *print_status(struct app *a, const struct booked_state *st)
 {
     switch (devices_print_result(&a->devices, st->job)) {
-    case SLIP_NONE: return NULL;
+    case SLIP_NONE:
+        return NULL;
     case SLIP_PRINTING:
         app_wake_at(a, app_mono_ms(a) + 250);
         return app_t(a, "print.printing");
-    case SLIP_PRINTED: return app_t(a, "print.done");
-    case SLIP_NO_PAPER: return app_t(a, "slip.failed.paper");
-    default: return app_t(a, "slip.failed");
+    case SLIP_PRINTED:
+        return app_t(a, "print.done");
+    case SLIP_NO_PAPER:
+        return app_t(a, "slip.failed.paper");
+    default:
+        return app_t(a, "slip.failed");
     }
 }
 

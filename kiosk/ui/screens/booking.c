@@ -488,8 +488,7 @@ static void confirm(struct screen *s)
         st->refused = rc; /* the number stays: nothing typed is lost */
         return;
     }
-    struct screen_args args = {0};
-    snprintf(args.id, sizeof(args.id), "%s", b.code);
+    struct screen_args args = screen_args_id(b.code);
     router_replace(&a->router, &screen_booked, &args);
 }
 

@@ -113,8 +113,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
         bool tapped = ui_button(ui, dl, id, r, &b);
         snprintf(ui_last(ui)->label, UI_LABEL_MAX, "%s %s", name, sub);
         if (tapped) {
-            struct screen_args args = {0};
-            snprintf(args.id, sizeof(args.id), "%s", c->id);
+            struct screen_args args = screen_args_id(c->id);
             router_push(&a->router, &screen_services, &args);
         }
     }

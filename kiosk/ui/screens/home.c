@@ -130,8 +130,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
             b.icon = ICON_HOSPITAL;
             b.color = app_accent(a, "health");
             if (ui_button(ui, dl, "tile.health", r, &b)) {
-                struct screen_args args = {0};
-                snprintf(args.id, sizeof(args.id), "%s", health.id);
+                struct screen_args args = screen_args_id(health.id);
                 router_push(&a->router, &screen_service, &args);
             }
         }

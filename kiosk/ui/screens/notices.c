@@ -82,8 +82,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
                           row_h};
         snprintf(id, sizeof(id), "notice.%d", st->page * per + i);
         if (civic_row(ui, dl, id, rr, &row)) {
-            struct screen_args args = {0};
-            snprintf(args.id, sizeof(args.id), "%s", r->id);
+            struct screen_args args = screen_args_id(r->id);
             router_push(&a->router, &screen_notice, &args);
         }
     }

@@ -22,8 +22,7 @@ struct state {
 
 static void open_rate(struct app *a, const char *id)
 {
-    struct screen_args args = {0};
-    snprintf(args.id, sizeof(args.id), "%s", id);
+    struct screen_args args = screen_args_id(id);
     router_push(&a->router, &screen_rate, &args);
 }
 

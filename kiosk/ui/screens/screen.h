@@ -17,6 +17,7 @@
 #include "input.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 struct app;
@@ -31,6 +32,14 @@ struct screen_args {
     char id[SCREEN_ARG_MAX];
     int n;
 };
+
+/* Args naming id (cut to fit; ids are at most 64 bytes, docs/bundle.md). */
+static inline struct screen_args screen_args_id(const char *id)
+{
+    struct screen_args args = {{0}, 0};
+    snprintf(args.id, sizeof(args.id), "%.*s", (int)sizeof(args.id) - 1, id);
+    return args;
+}
 
 struct screen_ops {
     const char *name;  /* stable: replays and screens.json use it */
@@ -51,8 +60,7 @@ struct screen {
 
 #define ROUTER_DEPTH 6
 
-enum router_op { ROUTE_NONE, ROUTE_PUSH, ROUTE_REPLACE, ROUTE_POP,
-                 ROUTE_HOME };
+enum router_op { ROUTE_NONE, ROUTE_PUSH, ROUTE_REPLACE, ROUTE_POP, ROUTE_HOME };
 
 struct router {
     struct app *app;
@@ -93,10 +101,10 @@ static inline struct screen *router_top(struct router *r)
 extern const struct screen_ops *const screen_all[];
 const struct screen_ops *screen_by_name(const char *name);
 
-extern const struct screen_ops screen_home, screen_categories,
-    screen_services, screen_service, screen_activities, screen_slots,
-    screen_booking, screen_booked, screen_rate_target, screen_rate,
-    screen_rate_thanks, screen_notices, screen_notice, screen_poll,
-    screen_staff_pin, screen_staff, screen_search;
+extern const struct screen_ops screen_home, screen_categories, screen_services,
+    screen_service, screen_activities, screen_slots, screen_booking,
+    screen_booked, screen_rate_target, screen_rate, screen_rate_thanks,
+    screen_notices, screen_notice, screen_poll, screen_staff_pin, screen_staff,
+    screen_search;
 
 #endif

@@ -299,8 +299,7 @@ static void draw_results(struct app *a, struct ui *ui, struct draw_list *dl,
         struct rect r = {list.x, list.y + i * (rh + th->gap), list.w, rh};
         if (!draw_hit(a, ui, dl, id, r, &hits[i]))
             continue;
-        struct screen_args args = {0};
-        snprintf(args.id, sizeof(args.id), "%s", hits[i].id);
+        struct screen_args args = screen_args_id(hits[i].id);
         router_push(&a->router,
                     hits[i].kind == SEARCH_ACTIVITY ? &screen_slots
                                                     : &screen_service,

@@ -404,8 +404,7 @@ static int draw_rate(struct screen *s, struct ui *ui, struct draw_list *dl,
                        .color = app_accent(a, "rating"),
                        .role = ROLE_BUTTON};
     if (ui_button(ui, dl, "service.rate", br, &b)) {
-        struct screen_args args = {0};
-        snprintf(args.id, sizeof(args.id), "%s", s->args.id);
+        struct screen_args args = screen_args_id(s->args.id);
         router_push(&a->router, &screen_rate, &args);
     }
     return th->target + th->gap;

@@ -410,8 +410,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
         snprintf(id, sizeof(id), "svc.%d", q.offset + i);
         struct rect r = {list.x, list.y + i * (rh + th->gap), list.w, rh};
         if (draw_row(a, ui, dl, id, r, &rows[i], now, split)) {
-            struct screen_args args = {0};
-            snprintf(args.id, sizeof(args.id), "%s", rows[i].id);
+            struct screen_args args = screen_args_id(rows[i].id);
             router_push(&a->router, &screen_service, &args);
         }
     }

@@ -108,8 +108,7 @@ static void draw(struct screen *s, struct ui *ui, struct draw_list *dl)
         snprintf(id, sizeof(id), "slot.%d", i);
         if (volunteer_card(ui, dl, id, volunteer_cell(&g, i), &left, 1, &right,
                            1, false, full)) {
-            struct screen_args args = {0};
-            snprintf(args.id, sizeof(args.id), "%s", rows[i].id);
+            struct screen_args args = screen_args_id(rows[i].id);
             router_push(&a->router, &screen_booking, &args);
         }
     }

@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define STAFF_ITEMS (12 + STAFF_DEVICE_ITEMS)
+#define STAFF_ITEMS        (12 + STAFF_DEVICE_ITEMS)
 #define STAFF_DEVICE_ITEMS 4
 
 struct staff_state {
@@ -224,13 +224,20 @@ static int paginate(struct ui *ui, const struct item *it, int n, int cols,
 static const char *slip_state(struct app *a, enum slip_result r)
 {
     switch (r) {
-    case SLIP_NONE: return app_t(a, "staff.printer.none");
-    case SLIP_PRINTING: return app_t(a, "staff.printer.printing");
-    case SLIP_PRINTED: return app_t(a, "staff.printer.printed");
-    case SLIP_NO_PAPER: return app_t(a, "staff.printer.paper");
-    case SLIP_COVER_OPEN: return app_t(a, "staff.printer.cover");
-    case SLIP_NO_PRINTER: return app_t(a, "staff.printer.missing");
-    default: return app_t(a, "staff.printer.failed");
+    case SLIP_NONE:
+        return app_t(a, "staff.printer.none");
+    case SLIP_PRINTING:
+        return app_t(a, "staff.printer.printing");
+    case SLIP_PRINTED:
+        return app_t(a, "staff.printer.printed");
+    case SLIP_NO_PAPER:
+        return app_t(a, "staff.printer.paper");
+    case SLIP_COVER_OPEN:
+        return app_t(a, "staff.printer.cover");
+    case SLIP_NO_PRINTER:
+        return app_t(a, "staff.printer.missing");
+    default:
+        return app_t(a, "staff.printer.failed");
     }
 }
 
@@ -277,12 +284,10 @@ static int device_items(struct app *a, struct item *it, int n)
                 d.backlight_test ? "staff.backlight.testing"
                                  : "staff.backlight.value",
                 it[n].value, sizeof(it->value),
-                (const char *const[]){"device", d.backlight, "pct",
-                                      d.backlight_percent < 0 &&
-                                              !d.backlight_test
-                                          ? "—"
-                                          : c[0],
-                                      NULL});
+                (const char *const[]){
+                    "device", d.backlight, "pct",
+                    d.backlight_percent < 0 && !d.backlight_test ? "—" : c[0],
+                    NULL});
     n++;
 
     it[n].label = app_t(a, "staff.scanner");
@@ -315,15 +320,13 @@ static int print_test_page(struct app *a)
     snprintf(sl.code_label, sizeof(sl.code_label), "%s",
              app_t(a, "slip.test.title"));
     snprintf(sl.qr, sizeof(sl.qr), "LINLI:TEST:%s", a->cfg.kiosk_id);
-    snprintf(sl.footer, sizeof(sl.footer), "%s",
-             app_t(a, "slip.test.footer"));
+    snprintf(sl.footer, sizeof(sl.footer), "%s", app_t(a, "slip.test.footer"));
     return devices_print(&a->devices, &sl);
 }
 
 /* The device actions there are: the test page where a printer is set
  * up, the backlight test where a backlight is. */
-static int device_buttons(struct app *a, struct button *out,
-                          const char **ids)
+static int device_buttons(struct app *a, struct button *out, const char **ids)
 {
     struct device_info d;
     devices_info(&a->devices, &d);
@@ -377,8 +380,8 @@ static struct rect device_actions_row(struct app *a, struct rect *list)
     return (struct rect){list->x, list->y + list->h + th->gap, list->w, h};
 }
 
-static void device_actions(struct app *a, struct staff_state *st,
-                           struct ui *ui, struct draw_list *dl, struct rect r)
+static void device_actions(struct app *a, struct staff_state *st, struct ui *ui,
+                           struct draw_list *dl, struct rect r)
 {
     struct button b[2];
     const char *ids[2];
