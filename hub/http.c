@@ -198,14 +198,15 @@ json_t *http_body_json(struct http_req *r)
     const char *data = r->body.data ? r->body.data : "";
     size_t len = r->body.len;
     if (ce && strcasecmp(ce, "gzip") == 0) {
-        int rc = gz_inflate(data, len, &plain);
+        char why[128];
+        int rc = gz_inflate(data, len, &plain, why, sizeof why);
         if (rc) {
             buf_release(&plain);
             if (rc == ERR_TOO_BIG)
                 http_error(r, 413, "body: over %zu bytes", r->cap);
             else
                 http_error(r, 400, "body: %s",
-                           rc == ERR_PARSE ? "corrupt gzip data" : err_str(rc));
+                           rc == ERR_PARSE ? why : err_str(rc));
             return NULL;
         }
         data = plain.data ? plain.data : "";

@@ -70,12 +70,4 @@ bool http_parse_date(const char *s, int64_t *unix_s);
  * date, measured against now_s); 0 if empty or not understood. */
 int64_t http_retry_after_s(const char *value, int64_t now_s);
 
-/*
- * Inflates a gzip (or zlib) body of n bytes into out, whose cap bounds the
- * result. 0, ERR_TOO_BIG (past the cap), ERR_PARSE (corrupt or truncated
- * data: errbuf says which), ERR_NOMEM. On error out holds no meaning.
- */
-int http_gunzip(const void *in, size_t n, struct buf *out, char *errbuf,
-                size_t errlen);
-
 #endif

@@ -15,6 +15,7 @@
 
 #include "civil_time.h"
 #include "err.h"
+#include "gz.h"
 #include "outbox.h"
 #include "xalloc.h"
 
@@ -472,7 +473,7 @@ static void *apply_main(void *arg)
     size_t len = job->len;
     int rc = 0;
     if (job->gzip) {
-        rc = http_gunzip(job->body, job->len, &plain, err, sizeof err);
+        rc = gz_inflate(job->body, job->len, &plain, err, sizeof err);
         json = plain.data ? plain.data : "";
         len = plain.len;
         if (rc == ERR_NOMEM)

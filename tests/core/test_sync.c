@@ -11,6 +11,7 @@
 #include "bundle.h"
 #include "clock.h"
 #include "err.h"
+#include "gz.h"
 #include "http.h"
 #include "outbox.h"
 #include "store.h"
@@ -660,20 +661,20 @@ static void test_http_helpers(void **state)
     gz(text, strlen(text), &z);
     char err[128];
     buf_init(&out, 1 << 20);
-    assert_int_equal(http_gunzip(z.data, z.len, &out, err, sizeof err), 0);
+    assert_int_equal(gz_inflate(z.data, z.len, &out, err, sizeof err), 0);
     assert_string_equal(out.data, text);
     buf_release(&out);
     buf_init(&out, 4);
-    assert_int_equal(http_gunzip(z.data, z.len, &out, err, sizeof err),
+    assert_int_equal(gz_inflate(z.data, z.len, &out, err, sizeof err),
                      ERR_TOO_BIG);
     buf_release(&out);
     buf_init(&out, 1 << 20);
-    assert_int_equal(http_gunzip(z.data, z.len - 5, &out, err, sizeof err),
+    assert_int_equal(gz_inflate(z.data, z.len - 5, &out, err, sizeof err),
                      ERR_PARSE);
     assert_non_null(strstr(err, "truncated"));
     buf_release(&out);
     buf_init(&out, 1 << 20);
-    assert_int_equal(http_gunzip("not gzip at all", 15, &out, err, sizeof err),
+    assert_int_equal(gz_inflate("not gzip at all", 15, &out, err, sizeof err),
                      ERR_PARSE);
     buf_release(&out);
     buf_release(&z);
