@@ -7,12 +7,7 @@
 set -euo pipefail
 kiosk=$1
 conf_dist=$(cd "$(dirname "$0")/../.." && pwd)/deploy/kiosk.conf
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-now=2026-11-23T10:00:00+08:00
-fails=0
-ok() { echo "ok - $*"; }
-bad() { echo "not ok - $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
 kiosk_id() { sed -n 's/^  "kiosk_id": "\(.*\)",$/\1/p'; }
 
 # data and demo from the file
@@ -73,5 +68,4 @@ for opt in $("$kiosk" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
 done
 ok "deploy/kiosk.conf documents the options of --help"
 
-echo "$fails failed"
-[ "$fails" -eq 0 ]
+finish

@@ -8,13 +8,8 @@
 # usage: test_peripherals.sh LINLI_KIOSK TESTS_DATA_DIR
 set -euo pipefail
 kiosk=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
 replays=$(dirname "$0")/../replays
-now=2026-11-23T10:00:00+08:00
-fails=0
-ok() { echo "ok - $*"; }
-bad() { echo "not ok - $*"; fails=$((fails + 1)); }
 has() { LC_ALL=C grep -q -a -F -- "$2" "$1"; }
 
 "$kiosk" --data "$tmp/d" --now "$now" --demo --dump >/dev/null
@@ -75,4 +70,4 @@ for bad_opt in "--printer-baud 12x" "--watchdog-timeout 0" "--watchdog-timeout 9
     fi
 done
 
-[ "$fails" -eq 0 ] && echo "all ok" || { echo "$fails failed"; exit 1; }
+finish

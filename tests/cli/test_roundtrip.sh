@@ -6,12 +6,7 @@
 set -euo pipefail
 kiosk=$1
 data=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-now=2026-11-23T10:00:00+08:00
-fails=0
-ok() { echo "ok - $*"; }
-bad() { echo "not ok - $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
 # dump without the line naming the cache file, which differs per folder
 dump() { "$kiosk" --data "$1" --now "$now" --dump | grep -v '"cache":'; }
 
@@ -62,4 +57,4 @@ grep -q 'config.location.lat: expected a number' <("$kiosk" --data "$tmp/b" --im
 "$kiosk" --data "$tmp/b" --now "$now" --import "$tmp/good.json" --dump >"$tmp/b3.json"
 grep -q '"services": 3,' "$tmp/b3.json" && ok "good bundle replaces the cache" || bad "good bundle not applied"
 
-[ "$fails" -eq 0 ]
+finish

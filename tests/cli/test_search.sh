@@ -5,12 +5,7 @@
 # usage: test_search.sh LINLI_KIOSK TESTS_DATA_DIR
 set -euo pipefail
 kiosk=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-now=2026-11-23T10:00:00+08:00
-fails=0
-ok() { echo "ok - $*"; }
-bad() { echo "not ok - $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
 search() { "$kiosk" --data "$tmp/d" --now "$now" --search "$@"; }
 ids() { sed -n 's/^{"id": *"\([^"]*\)".*/\1/p' | tr '\n' ' '; }
 
@@ -49,4 +44,4 @@ if search ws --lang fr >/dev/null 2>&1; then bad "--lang fr accepted"; else
 after=$("$kiosk" --data "$tmp/d" --export - | md5sum)
 [ "$before" = "$after" ] && ok "the cache is unchanged" || bad "the cache changed"
 
-[ "$fails" = 0 ] || { echo "$fails failed"; exit 1; }
+finish
