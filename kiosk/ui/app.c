@@ -125,7 +125,18 @@ static void append_said(char *out, size_t n, const char *text)
     size_t len = strlen(out);
     if (!text || !*text || len + 1 >= n)
         return;
-    snprintf(out + len, n - len, "%s%s", len ? ". " : "", text);
+    /* cut to fit between whole UTF-8 characters, so speech never gets a
+     * broken one */
+    for (const char *p = len ? ". " : ""; *p && len + 1 < n; p++)
+        out[len++] = *p;
+    for (const unsigned char *p = (const unsigned char *)text; *p;) {
+        size_t c = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2;
+        if (len + c + 1 > n)
+            break;
+        while (c-- && *p)
+            out[len++] = (char)*p++;
+    }
+    out[len] = '\0';
 }
 
 void app_say(struct app *a, const char *text)
