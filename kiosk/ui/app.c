@@ -596,6 +596,13 @@ const char *app_walk_text(const struct app *a, double minutes, char *out,
 void app_pager(struct app *a, struct ui *ui, struct draw_list *dl,
                const char *id, struct rect r, int *page, int pages)
 {
+    app_pager_text(a, ui, dl, id, r, page, pages, NULL);
+}
+
+void app_pager_text(struct app *a, struct ui *ui, struct draw_list *dl,
+                    const char *id, struct rect r, int *page, int pages,
+                    const char *shown)
+{
     if (pages < 1)
         pages = 1;
     ui_page_clamp(page, pages);
@@ -610,7 +617,7 @@ void app_pager(struct app *a, struct ui *ui, struct draw_list *dl,
     snprintf(prev, sizeof(prev), "%s, %s", app_t(a, "nav.prev_page"), text);
     snprintf(next, sizeof(next), "%s, %s", app_t(a, "nav.next_page"), text);
     const char *const said[2] = {prev, next};
-    *page += ui_pager(ui, dl, id, r, *page, pages, text, said);
+    *page += ui_pager(ui, dl, id, r, *page, pages, shown ? shown : text, said);
     ui_page_clamp(page, pages);
 }
 

@@ -66,7 +66,7 @@ struct session {
 /* Shown on the staff screen; main.c fills what it knows. */
 struct app_status {
     const char *version;
-    char sync[96]; /* last sync result, "" if sync is not set up */
+    char sync[96];       /* last sync result, "" if sync is not set up */
     struct sync *syncer; /* the hub sync (staff screen), NULL if none */
 };
 
@@ -96,11 +96,11 @@ struct app {
     bool config_pending; /* a new bundle's config waits for home */
     /* speech */
     struct speech speech;
-    bool paused;                  /* the speech panel's pause */
-    char title[UI_LABEL_MAX];     /* the title this frame drew */
-    char said[SPEECH_TEXT_MAX];   /* what this frame asked to say */
-    unsigned screen_serial;       /* screens opened by a resident */
-    unsigned spoken_serial;       /* ... of which the title was said */
+    bool paused;                /* the speech panel's pause */
+    char title[UI_LABEL_MAX];   /* the title this frame drew */
+    char said[SPEECH_TEXT_MAX]; /* what this frame asked to say */
+    unsigned screen_serial;     /* screens opened by a resident */
+    unsigned spoken_serial;     /* ... of which the title was said */
 };
 
 #define APP_VOLUME_DEFAULT 80
@@ -192,6 +192,11 @@ const char *app_walk_text(const struct app *a, double minutes, char *out,
  * keeping *page in range; draws nothing when there is one page. */
 void app_pager(struct app *a, struct ui *ui, struct draw_list *dl,
                const char *id, struct rect r, int *page, int pages);
+/* The same with shown drawn instead of "第 2/5 页" where that does not fit
+ * (e.g. "2/5"); speech still says the whole. shown NULL: the whole. */
+void app_pager_text(struct app *a, struct ui *ui, struct draw_list *dl,
+                    const char *id, struct rect r, int *page, int pages,
+                    const char *shown);
 
 /* Session rules. */
 bool app_has_rated(const struct app *a, const char *kind, const char *id);

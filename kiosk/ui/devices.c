@@ -52,8 +52,8 @@ bool devices_open_scan(struct app *a, const char *text)
     struct screen *top = router_top(&a->router);
     if (top->ops == &screen_booked && strcmp(top->args.id, b.code) == 0)
         return true; /* already showing it */
-    struct screen_args args = {.n = BOOKED_BY_SCAN};
-    snprintf(args.id, sizeof(args.id), "%s", b.code);
+    struct screen_args args = screen_args_id(b.code);
+    args.n = BOOKED_BY_SCAN;
     router_push(&a->router, &screen_booked, &args);
     return true;
 }

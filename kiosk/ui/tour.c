@@ -12,9 +12,7 @@
 
 static int go(struct app *a, const struct screen_ops *ops, const char *id)
 {
-    struct screen_args args = {0};
-    if (id)
-        snprintf(args.id, sizeof(args.id), "%s", id);
+    struct screen_args args = screen_args_id(id ? id : "");
     router_push(&a->router, ops, &args);
     return router_apply(&a->router) ? 0 : ERR_NOT_FOUND;
 }
@@ -33,8 +31,8 @@ static int first_open_slot(struct app *a, struct slot_row *slot)
     struct activity_row acts[16];
     int n = 0, total = 0;
     for (int off = 0;; off += n) {
-        int rc = store_activities(a->store, app_now_s(a), off, acts, 16, &n,
-                                  &total);
+        int rc =
+            store_activities(a->store, app_now_s(a), off, acts, 16, &n, &total);
         if (rc)
             return rc;
         if (n == 0)
@@ -77,8 +75,8 @@ int tour_open(struct app *a, const char *name)
     if (target == &screen_categories)
         return go(a, &screen_categories, NULL);
     if (target == &screen_services || target == &screen_service) {
-        if ((rc = first_service(a, &svc)) || (rc = go(a, &screen_categories,
-                                                      NULL)) ||
+        if ((rc = first_service(a, &svc)) ||
+            (rc = go(a, &screen_categories, NULL)) ||
             (rc = go(a, &screen_services, svc.category)))
             return rc;
         return target == &screen_service ? go(a, &screen_service, svc.id) : 0;
@@ -103,13 +101,13 @@ int tour_open(struct app *a, const char *name)
         char phone[16];
         snprintf(phone, sizeof(phone), "138%08d", 12345678 + info.n_bookings);
         struct booking b;
-        if ((rc = store_book(a->store, slot.id, phone,
-                             clock_now_ms(&a->clock), &b)))
+        if ((rc = store_book(a->store, slot.id, phone, clock_now_ms(&a->clock),
+                             &b)))
             return rc;
         router_replace(&a->router, &screen_booked,
                        &(struct screen_args){.n = 0});
-        snprintf(a->router.next_args.id, sizeof(a->router.next_args.id),
-                 "%s", b.code);
+        snprintf(a->router.next_args.id, sizeof(a->router.next_args.id), "%s",
+                 b.code);
         return router_apply(&a->router) ? 0 : ERR_NOT_FOUND;
     }
     if (target == &screen_rate_target)

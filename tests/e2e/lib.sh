@@ -76,3 +76,15 @@ kill_rounds() {
     [ "$(sql 'PRAGMA integrity_check')" = ok ] || fail "cache corrupt"
     [ "$(sql 'SELECT count(*) FROM outbox')" = 0 ] || fail "events left"
 }
+
+# The staff change both tests make (center 同步测试中心, notice 同步测试公告,
+# idle standard_s 45) is on home and in the cache.
+expect_staff_change() {
+    local home
+    home=$(screen_texts home)
+    grep -q "同步测试中心" <<<"$home" || fail "the new center name is not on home"
+    grep -q "同步测试公告" <<<"$home" || fail "the new notice is not on home"
+    k --export - | python3 -c 'import json,sys
+assert json.load(sys.stdin)["config"]["idle"]["standard_s"] == 45' ||
+        fail "the idle timeout did not arrive"
+}

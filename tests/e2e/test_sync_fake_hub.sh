@@ -78,12 +78,7 @@ n["title"] = {"zh": "同步测试公告", "en": "Sync test notice"}
 n["priority"] = "important"
 b["notices"].insert(0, n)'
 sync_once || fail "sync of the changed bundle"
-home=$(screen_texts home)
-grep -q "同步测试中心" <<<"$home" || fail "the new center name is not on home"
-grep -q "同步测试公告" <<<"$home" || fail "the new notice is not on home"
-k --export - | python3 -c 'import json,sys
-assert json.load(sys.stdin)["config"]["idle"]["standard_s"] == 45' ||
-    fail "the idle timeout did not arrive"
+expect_staff_change
 ok "a new center name, idle timeout and notice reach the kiosk's screen"
 
 # ---- offline bookings and ratings arrive once -------------------------------

@@ -87,12 +87,7 @@ admin POST /api/v1/admin/notices \
       "end": "2099-01-01T00:00:00+08:00"}' >/dev/null ||
     fail "admin POST notice"
 sync_once || fail "sync after the staff change"
-home=$(screen_texts home)
-grep -q "同步测试中心" <<<"$home" || fail "the new center name is not on home"
-grep -q "同步测试公告" <<<"$home" || fail "the new notice is not on home"
-k --export - | python3 -c 'import json,sys
-assert json.load(sys.stdin)["config"]["idle"]["standard_s"] == 45' ||
-    fail "the idle timeout did not arrive"
+expect_staff_change
 ok "a center name, idle timeout and notice from the admin API are on screen"
 
 # ---- offline: a booking and a rating through the UI arrive once ----------

@@ -330,16 +330,8 @@ static void draw_results(struct app *a, struct ui *ui, struct draw_list *dl,
         ui_text(ui, dl, (struct rect){bar.x, bar.y, cw, bar.h}, count, &ts, 1,
                 0);
     }
-    if (pages > 1) {
-        char prev[96], next[96];
-        snprintf(prev, sizeof(prev), "%s, %s", app_t(a, "nav.prev_page"),
-                 page_text);
-        snprintf(next, sizeof(next), "%s, %s", app_t(a, "nav.next_page"),
-                 page_text);
-        const char *const said[2] = {prev, next};
-        st->page +=
-            ui_pager(ui, dl, "page", bar, st->page, pages, page_text, said);
-    }
+    if (pages > 1)
+        app_pager_text(a, ui, dl, "page", bar, &st->page, pages, page_text);
     ui_page_clamp(&st->page, pages);
 }
 
